@@ -1,0 +1,19 @@
+"""Where the shipped templates, fonts, pictures and rules are found."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def templates_dir() -> Path:
+    """The shipped templates folder: inside the installed package, or the source checkout's."""
+    installed = Path(__file__).resolve().parent / "templates"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def rules_dir() -> Path:
+    return Path(__file__).resolve().parent / "rules"

@@ -1,0 +1,128 @@
+"""The ``summarygen`` command line. Exit codes are :class:`ExitCode`."""
+
+from __future__ import annotations
+
+import json
+from enum import IntEnum
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import record as record_module
+from ._resources import templates_dir
+from .errors import RecordError
+
+SCHEMA_FILE_NAME = "summarygen-record.schema.json"
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CHECKS_FAILED = 1
+    BAD_INPUT = 2
+
+
+app = typer.Typer(
+    name="summarygen",
+    help="Make the publication pack of a child safeguarding case review from one record, "
+    "and check it before it is published.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"summarygen {version('summarygen')}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Exit codes: 0 all good, 1 checks found problems, 2 bad input or usage."""
+
+
+def _report_record_error(error: RecordError) -> None:
+    count = len(error.problems)
+    for problem in error.problems:
+        err.print(str(problem), markup=False, highlight=False)
+    noun = "problem" if count == 1 else "problems"
+    err.print(f"[bold red]{count} {noun}[/] in {error.problems[0].file}", highlight=False)
+
+
+@app.command(epilog="Example: summarygen validate samples/*.yaml")
+def validate(
+    records: Annotated[list[Path], typer.Argument(help="Record files (.yaml, .yml or .json).")],
+) -> None:
+    """Check that records are complete and well formed, and report every problem at once."""
+    failed = False
+    for path in records:
+        try:
+            loaded = record_module.load_record(path)
+        except RecordError as error:
+            failed = True
+            _report_record_error(error)
+            continue
+        review = loaded.review
+        counts = ", ".join(
+            _count(len(items), noun)
+            for items, noun in (
+                (loaded.subjects, "child"),
+                (loaded.findings, "finding"),
+                (loaded.recommendations, "recommendation"),
+                (loaded.actions, "action"),
+            )
+        )
+        out.print(f"[green]✓[/] {path}: {review.title} ({counts})", highlight=False)
+    if failed:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _count(number: int, noun: str) -> str:
+    plural = "children" if noun == "child" else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def schema_text() -> str:
+    return json.dumps(record_module.Record.model_json_schema(), indent=2) + "\n"
+
+
+@app.command(epilog="Example: summarygen schema > summarygen-record.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of a record, for editors that check YAML as you type."""
+    typer.echo(schema_text(), nl=False)
+
+
+@app.command(epilog="Example: summarygen new reviews/child-q.yaml")
+def new(
+    path: Annotated[Path, typer.Argument(help="Where to write the new record.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter record to fill in, with the schema beside it for your editor."""
+    if path.exists() and not force:
+        err.print(f"{path}: already exists; choose another name or add --force", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    if not path.parent.is_dir():
+        err.print(f"{path.parent}: no such folder", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    starter = (templates_dir() / "starter.yaml").read_text(encoding="utf-8")
+    path.write_text(starter.replace("{schema}", SCHEMA_FILE_NAME), encoding="utf-8")
+    (path.parent / SCHEMA_FILE_NAME).write_text(schema_text(), encoding="utf-8")
+    out.print(f"Wrote {path} and {path.parent / SCHEMA_FILE_NAME}.", highlight=False)
+    out.print(f"Fill it in, then run: summarygen validate {path}", highlight=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,252 @@
+"""Load a record file and report every problem in it, each with file, line, column and field."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from ..errors import Problem, RecordError
+from . import references
+from .schema import Record
+from .yaml_source import Path, Position, Source, SourceSyntaxError, parse
+
+MAX_BYTES = 5_000_000
+_UNION_TAGS = {"one-text", "per-register"}
+_PATTERN_MESSAGES = {
+    r"^[a-z0-9][a-z0-9-]*$": "use lowercase letters, digits and hyphens only",
+    r"^[A-Za-z][A-Za-z0-9._-]*$": "an id starts with a letter and holds letters, digits, "
+    "'.', '_' or '-' only (e.g. R1)",
+}
+
+
+def _whole_file(name: str, message: str) -> RecordError:
+    return RecordError([Problem(name, None, None, "", message)])
+
+
+def _at(name: str, position: Position | None, path: Path, message: str) -> Problem:
+    line = position.line if position else None
+    column = position.column if position else None
+    return Problem(name, line, column, _dotted(path), message)
+
+
+def load_record(path: str | FilePath) -> Record:
+    """Read and validate one record (YAML or JSON).
+
+    Raises :class:`RecordError` listing every problem found, each located.
+    """
+    file = FilePath(path)
+    source = read_source(file)
+    return validate_source(source, str(file))
+
+
+def read_source(file: FilePath) -> Source:
+    name = str(file)
+    try:
+        if file.is_dir():
+            raise _whole_file(name, "is a folder, not a record file")
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise _whole_file(
+                name,
+                f"is {size / 1e6:.1f} MB; a record may be at most "
+                f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
+            )
+        text = file.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise _whole_file(name, "no such file") from None
+    except UnicodeDecodeError as error:
+        raise _whole_file(
+            name, f"is not UTF-8 text (byte {error.start}): save it as UTF-8"
+        ) from None
+    except OSError as error:
+        raise _whole_file(name, f"cannot be read: {error.strerror}") from None
+    try:
+        return parse(text, is_json=file.suffix.lower() == ".json")
+    except SourceSyntaxError as error:
+        raise RecordError([_at(name, error.position, (), error.message)]) from None
+
+
+def validate_source(source: Source, name: str) -> Record:
+    problems = [
+        _at(
+            name,
+            again,
+            path,
+            f"'{path[-1]}' is given twice (first at line {first.line}); give it once",
+        )
+        for path, first, again in source.duplicate_keys
+    ]
+    if not isinstance(source.data, dict):
+        problems.append(
+            _at(
+                name,
+                Position(1, 1),
+                (),
+                "a record must be a mapping of fields "
+                "(review:, subjects:, ...); `summarygen new` writes a starter",
+            )
+        )
+        raise RecordError(problems)
+    record: Record | None = None
+    try:
+        record = Record.model_validate(source.data)
+    except ValidationError as error:
+        problems.extend(_problem(name, source, detail) for detail in _without_echoes(error))
+    problems.extend(
+        _at(name, source.position(ref.path), ref.path, ref.message)
+        for ref in references.check(source.data)
+    )
+    if problems or record is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise RecordError(problems)
+    return record
+
+
+def _without_echoes(error: ValidationError) -> list[ErrorDetails]:
+    """Drop "required field is missing" where the same mistake is already an unknown field.
+
+    A typo such as ``harms:`` for ``harm:`` is one mistake, reported once, with its fix.
+    """
+    details = error.errors()
+    misspelt: set[tuple[str | int, ...]] = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            parent, field = detail["loc"][:-1], str(detail["loc"][-1])
+            path = tuple(p for p in parent if p not in _UNION_TAGS)
+            close = difflib.get_close_matches(field, _fields_at(path), n=1, cutoff=0.6)
+            if close:
+                misspelt.add((*detail["loc"][:-1], close[0]))
+    return [d for d in details if not (d["type"] == "missing" and d["loc"] in misspelt)]
+
+
+def _problem(name: str, source: Source, detail: ErrorDetails) -> Problem:
+    path: Path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
+    position = source.position(path, key=detail["type"] == "extra_forbidden")
+    return _at(name, position, path, _message(detail, path))
+
+
+def _message(detail: ErrorDetails, path: Path) -> str:
+    kind = detail["type"]
+    given = detail.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        field = str(path[-1])
+        allowed = _fields_at(path[:-1])
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        hint = (
+            f": did you mean '{close[0]}'?"
+            if close
+            else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
+        )
+        return f"unknown field '{field}'{hint}"
+    if kind == "string_pattern_mismatch":
+        pattern = str((detail.get("ctx") or {}).get("pattern", ""))
+        return f"'{given}' is not allowed: " + _PATTERN_MESSAGES.get(
+            pattern, f"must match {pattern}"
+        )
+    if kind in {
+        "string_type",
+        "dict_type",
+        "list_type",
+        "model_type",
+        "int_type",
+        "bool_type",
+        "int_parsing",
+        "bool_parsing",
+        "text_type",
+        "model_attributes_type",
+    }:
+        expected = {
+            "string_type": "text",
+            "dict_type": "a mapping of fields",
+            "model_type": "a mapping of fields",
+            "model_attributes_type": "a mapping of fields",
+            "list_type": "a list",
+            "int_type": "a whole number",
+            "int_parsing": "a whole number",
+            "bool_type": "true or false",
+            "bool_parsing": "true or false",
+            "text_type": "text, or a mapping with a text for professional, plain and/or child",
+        }[kind]
+        return f"expected {expected}, got {_describe(given)}"
+    if kind == "enum" or kind == "literal_error":
+        options = str((detail.get("ctx") or {}).get("expected", ""))
+        return f"'{given}' is not allowed: use {options}"
+    message = detail["msg"]
+    message = message.removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def _dotted(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _fields_at(path: Path) -> list[str]:
+    """Names of the fields allowed at ``path`` in a record (for 'did you mean')."""
+    model: Any = Record
+    for part in path:
+        model = _step(model, part)
+        if model is None:
+            return []
+    model = _model_in(model)
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    model = _model_in(annotation)
+    if isinstance(part, int):
+        for arg in typing.get_args(_unwrap(annotation)):
+            if _model_in(arg) is not None:
+                return arg
+        return None
+    if model is None:
+        return None
+    for name, info in model.model_fields.items():
+        if part in (name, info.alias):
+            return info.annotation
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,378 @@
+"""The case review record: one typed model that every document is made from.
+
+A record never holds a real identity. Children appear by pseudonym, family members
+by role label and practitioners by job title. Real names an author must guard
+against live in a separate protected register, never here.
+
+Any prose field may be written as one string (the same words for every reader) or
+as a mapping with a text per register: ``professional``, ``plain`` and ``child``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+from .dates import PartialDate
+
+
+class Register(StrEnum):
+    """How formally a text is written, from most to least formal."""
+
+    PROFESSIONAL = "professional"
+    PLAIN = "plain"
+    CHILD = "child"
+
+
+REGISTER_ORDER: tuple[Register, ...] = (Register.PROFESSIONAL, Register.PLAIN, Register.CHILD)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9._-]*$", max_length=40),
+    Field(description="A short identifier: letters, digits, '.', '_' or '-' (e.g. R1, F2, E10)."),
+]
+
+
+class RegisterText(_Model):
+    """The same content written for different readers."""
+
+    professional: NonEmpty | None = Field(None, description="For professionals and inspectors.")
+    plain: NonEmpty | None = Field(None, description="Plain English for the public.")
+    child: NonEmpty | None = Field(None, description="For children and young people.")
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> RegisterText:
+        if not (self.professional or self.plain or self.child):
+            raise ValueError("give the text for at least one of: professional, plain, child")
+        return self
+
+    def get(self, register: Register) -> str | None:
+        value: str | None = getattr(self, register.value)
+        return value
+
+
+def _text_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "one-text"
+    if isinstance(value, dict | RegisterText):
+        return "per-register"
+    return None
+
+
+Text = Annotated[
+    Annotated[NonEmpty, Tag("one-text")] | Annotated[RegisterText, Tag("per-register")],
+    Discriminator(
+        _text_kind,
+        custom_error_type="text_type",
+        custom_error_message=(
+            "expected text, or a mapping with a text for professional, plain and/or child"
+        ),
+    ),
+]
+"""Prose: one string for every reader, or a text per register."""
+
+
+def text_for(text: str | RegisterText, register: Register) -> tuple[str, Register]:
+    """The text for ``register``, falling back to the next more formal register.
+
+    Returns the text and the register it was actually written in, so callers can
+    warn visibly when they fell back.
+    """
+    if isinstance(text, str):
+        return text, register
+    wanted = REGISTER_ORDER.index(register)
+    for candidate in (*REGISTER_ORDER[wanted::-1], *REGISTER_ORDER[wanted + 1 :]):
+        value = text.get(candidate)
+        if value:
+            return value, candidate
+    raise AssertionError("RegisterText always holds one text")  # pragma: no cover
+
+
+# --- review metadata -------------------------------------------------------------------
+
+
+class ReviewKind(StrEnum):
+    SCR = "scr"
+    LCSPR = "lcspr"
+    RAPID = "rapid"
+    NATIONAL = "national"
+    PARTNERSHIP = "partnership"
+
+
+class Guidance(StrEnum):
+    WT2013 = "WT2013"
+    WT2015 = "WT2015"
+    WT2018 = "WT2018"
+    WT2023 = "WT2023"
+
+
+class Methodology(StrEnum):
+    SCIE = "SCIE"
+    SILP = "SILP"
+    SYSTEMS = "systems"
+    OTHER = "other"
+
+
+class Person(_Model):
+    """Someone named in the pack by their own consent: a reviewer or the chair."""
+
+    name: NonEmpty
+    role: NonEmpty
+
+
+class Period(_Model):
+    start: PartialDate = Field(alias="from")
+    end: PartialDate = Field(alias="to")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end.first_day() < self.start.first_day():
+            raise ValueError("the period ends before it starts")
+        return self
+
+
+class ReviewDates(_Model):
+    incident: PartialDate = Field(description="When the serious incident happened.")
+    notified: PartialDate | None = Field(None, description="When the incident was notified.")
+    decided: PartialDate | None = Field(None, description="When the review was decided on.")
+    period: Period | None = Field(None, description="The period the review looked at.")
+    published: PartialDate | None = None
+
+
+class Publication(_Model):
+    mode: Literal["full", "improvements-only"] = "full"
+    reason: Text | None = Field(
+        None, description="Why only the improvements are published (required for that mode)."
+    )
+
+    @model_validator(mode="after")
+    def _reason_needed(self) -> Publication:
+        if self.mode == "improvements-only" and self.reason is None:
+            raise ValueError("say why only improvements are published: add 'reason'")
+        return self
+
+
+class Review(_Model):
+    id: Annotated[
+        str,
+        StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60),
+        Field(description="Used in file names: lowercase letters, digits and hyphens."),
+    ]
+    kind: ReviewKind
+    guidance: Guidance
+    partnership: NonEmpty
+    area: NonEmpty | None = None
+    title: NonEmpty
+    reviewers: list[Person] = Field(min_length=1)
+    chair: Person
+    dates: ReviewDates
+    publication: Publication = Publication()
+    restrictions: Text | None = Field(None, description="Any reporting restrictions.")
+
+
+# --- the people in the review ----------------------------------------------------------
+
+
+class Subject(_Model):
+    """A child the review is about, known only by a pseudonym."""
+
+    pseudonym: NonEmpty = Field(description='As it will be published, e.g. "Child J".')
+    age: NonEmpty = Field(description='Age at the time, as it may be published: "14", "9 months".')
+    gender: NonEmpty | None = None
+    ethnicity: NonEmpty | None = None
+    harm: NonEmpty = Field(description="The kind of harm, e.g. neglect, physical abuse.")
+    outcome: NonEmpty = Field(description="What happened to the child, e.g. died, serious harm.")
+    description: Text | None = Field(None, description="Who the child was, as the family wish.")
+
+
+class FamilyMember(_Model):
+    role: NonEmpty = Field(description='A role label only: "Mother", "Mr K". Never a real name.')
+    involvement: Text | None = Field(None, description="How they took part in the review.")
+
+
+class Agency(_Model):
+    id: Id
+    name: NonEmpty
+    type: NonEmpty | None = Field(None, description="health, police, social care, education...")
+    involvement: Text | None = None
+
+
+class MethodologyText(_Model):
+    approach: Methodology
+    description: Text
+
+
+class Episode(_Model):
+    """A key practice episode, or an entry in the chronology."""
+
+    id: Id
+    date: PartialDate
+    end: PartialDate | None = None
+    agencies: list[Id] = Field(default_factory=list, description="Agency ids involved.")
+    title: Text
+    summary: Text
+
+
+class Perspectives(_Model):
+    family: Text | None = None
+    child: Text | None = Field(None, description="What is known of the child's own view.")
+    practitioners: Text | None = None
+
+
+class Finding(_Model):
+    id: Id
+    title: Text
+    analysis: Text
+    episodes: list[Id] = Field(default_factory=list, description="Episode ids this draws on.")
+    themes: list[NonEmpty] = Field(default_factory=list)
+
+
+class Scope(StrEnum):
+    LOCAL = "local"
+    NATIONAL = "national"
+
+
+class Recommendation(_Model):
+    id: Id
+    text: Text
+    to: NonEmpty = Field(description="To whom it is addressed: a board, agency or role.")
+    findings: list[Id] = Field(min_length=1, description="Finding ids this answers.")
+    scope: Scope = Scope.LOCAL
+    response: Text | None = Field(None, description="The partnership's response to it.")
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not-started"
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    COMPLETE = "complete"
+
+
+class Action(_Model):
+    id: Id
+    recommendation: Id
+    agency: Id
+    action: Text
+    lead: NonEmpty = Field(description="The lead, by role: 'Head of Safeguarding'.")
+    due: PartialDate
+    status: Status = Status.NOT_STARTED
+    progress: Annotated[int, Field(ge=0, le=100)] | None = Field(None, description="Per cent.")
+    evidence: Text | None = None
+    impact: Text | None = None
+    updated: PartialDate | None = None
+
+
+# --- communication ---------------------------------------------------------------------
+
+
+class Quote(_Model):
+    by: NonEmpty = Field(description="A role, e.g. 'Director of Children's Services'.")
+    agency: Id | None = None
+    text: NonEmpty
+
+
+class Contact(_Model):
+    team: NonEmpty
+    email: NonEmpty | None = None
+    phone: NonEmpty | None = None
+
+
+class Comms(_Model):
+    headline: Text
+    embargo: _dt.datetime | None = Field(None, description="Not for publication before this.")
+    chair_quote: NonEmpty
+    apology: Text | None = None
+    agency_quotes: list[Quote] = Field(default_factory=list)
+    actions_taken: list[Text] = Field(default_factory=list)
+    contact: Contact
+    notes_to_editors: list[Text] = Field(default_factory=list)
+
+
+class Briefing(_Model):
+    """The 7-minute briefing: seven numbered boxes and reflective questions."""
+
+    background: Text
+    why_it_matters: Text
+    key_information: list[Text] = Field(min_length=3, max_length=3)
+    remember: Text
+    what_to_do: Text
+    questions: list[NonEmpty] = Field(min_length=1)
+
+
+class GlossaryEntry(_Model):
+    term: NonEmpty
+    meaning: Text
+
+
+class EasyReadPoint(_Model):
+    text: NonEmpty
+    picture: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)] | None
+    ) = Field(None, description="A picture name from the shipped set, e.g. 'social-worker'.")
+
+
+class EasyRead(_Model):
+    """Easy read content: one short sentence per point, each with a picture."""
+
+    why: list[EasyReadPoint] = Field(default_factory=list)
+    what_happened: list[EasyReadPoint] = Field(default_factory=list)
+    what_went_wrong: list[EasyReadPoint] = Field(default_factory=list)
+    what_will_change: list[EasyReadPoint] = Field(default_factory=list)
+    who_can_help: list[EasyReadPoint] = Field(default_factory=list)
+
+
+class Record(_Model):
+    """One child safeguarding case review."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        title="summarygen case review record",
+    )
+
+    fiction: bool = Field(
+        False, description="True for made-up sample records; printed on every page."
+    )
+    review: Review
+    subjects: list[Subject] = Field(min_length=1)
+    family: list[FamilyMember] = Field(default_factory=list)
+    foreword: Text | None = None
+    introduction: Text | None = Field(None, description="Why the review was held.")
+    terms_of_reference: list[Text] = Field(default_factory=list)
+    methodology: MethodologyText | None = None
+    agencies: list[Agency] = Field(default_factory=list)
+    background: Text | None = None
+    episodes: list[Episode] = Field(default_factory=list)
+    perspectives: Perspectives | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    good_practice: list[Text] = Field(default_factory=list)
+    conclusion: Text | None = None
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    board_response: Text | None = None
+    actions: list[Action] = Field(default_factory=list)
+    comms: Comms | None = None
+    briefing: Briefing | None = None
+    easy_read: EasyRead | None = None
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    keywords: list[NonEmpty] = Field(default_factory=list)
