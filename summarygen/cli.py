@@ -10,10 +10,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
 
 from . import record as record_module
 from ._resources import templates_dir
-from .errors import RecordError
+from ._templates import TemplateFolder
+from .compose import DOCUMENT_TYPES
+from .errors import RecordError, SummarygenError
+from .pack import build_pack
+from .writers import FORMATS
 
 SCHEMA_FILE_NAME = "summarygen-record.schema.json"
 
@@ -122,6 +128,90 @@ def new(
     (path.parent / SCHEMA_FILE_NAME).write_text(schema_text(), encoding="utf-8")
     out.print(f"Wrote {path} and {path.parent / SCHEMA_FILE_NAME}.", highlight=False)
     out.print(f"Fill it in, then run: summarygen validate {path}", highlight=False)
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
+    if value is None:
+        return list(allowed)
+    chosen = [item.strip() for item in value.split(",") if item.strip()]
+    unknown = [item for item in chosen if item not in allowed]
+    if unknown or not chosen:
+        raise typer.BadParameter(
+            f"unknown {what} {', '.join(repr(u) for u in unknown) or '(none given)'}; "
+            f"choose from: {', '.join(allowed)}"
+        )
+    return chosen
+
+
+@app.command(epilog="Example: summarygen build samples/child-m.yaml -o pack --formats pdf,html")
+def build(
+    record: Annotated[Path, typer.Argument(help="The record file (.yaml, .yml or .json).")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the pack; it goes in OUT/<review id>/.")
+    ] = Path("pack"),
+    documents: Annotated[
+        str | None,
+        typer.Option(
+            "--documents", help=f"Comma-separated, from: {', '.join(DOCUMENT_TYPES)}. Default: all."
+        ),
+    ] = None,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--formats", help=f"Comma-separated, from: {', '.join(FORMATS)}. Default: all."
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Your organisation's templates folder: any file in it replaces the shipped one.",
+        ),
+    ] = None,
+) -> None:
+    """Make the publication pack: every document as DOCX, tagged PDF and HTML."""
+    chosen_documents = _choice(documents, tuple(DOCUMENT_TYPES), "document")
+    chosen_formats = _choice(formats, FORMATS, "format")
+    if templates is not None and not templates.is_dir():
+        err.print(f"{templates}: no such templates folder", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    try:
+        loaded = record_module.load_record(record)
+    except RecordError as error:
+        _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True
+        ) as progress:
+            task = progress.add_task("Building", total=None)
+            pack = build_pack(
+                loaded,
+                out_dir,
+                documents=chosen_documents,
+                formats=chosen_formats,
+                templates=TemplateFolder(templates),
+                progress=lambda step: progress.update(task, description=step),
+            )
+    except SummarygenError as error:
+        err.print(f"[bold red]Build failed[/]: {error}", highlight=False)
+        err.print("Nothing was published; any earlier pack is unchanged.")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    table = Table(title=f"{loaded.review.title}", title_justify="left")
+    for column in ("document", "formats", "pages", "words"):
+        table.add_column(column, justify="right" if column in ("pages", "words") else "left")
+    for built in pack.documents:
+        table.add_row(
+            built.document.meta.document,
+            ", ".join(f.format for f in built.files),
+            str(built.pages) if built.pages is not None else "–",
+            str(built.words),
+        )
+    out.print(table)
+    for notice in pack.notices:
+        out.print(f"[yellow]note[/]: {notice}", highlight=False)
+    count = sum(len(b.files) for b in pack.documents)
+    out.print(f"Wrote {count} files to {pack.folder}", highlight=False)
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ def test_version() -> None:
     assert result.stdout.startswith("summarygen ")
 
 
-@pytest.mark.parametrize("command", ["validate", "schema", "new"])
+@pytest.mark.parametrize("command", ["validate", "schema", "new", "build"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0

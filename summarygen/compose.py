@@ -1,0 +1,265 @@
+"""Record + document type → Markdown (a sandboxed Jinja template) → Document.
+
+Record text is escaped as it enters the Markdown, so whatever an author types (``#``,
+``*``, ``<script>``) is published as the literal text it is. Templates are found in an
+organisation's own folder first, then in the shipped set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ._templates import TemplateFolder
+from .document import Block, Document, Heading, Meta
+from .errors import TemplateError
+from .readers.markdown import read_markdown
+from .record import PartialDate, Record, Register, RegisterText, text_for
+from .record.schema import Status
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    id: str
+    label: str
+    audience: str
+    register: Register
+
+    @property
+    def template(self) -> str:
+        return f"{self.id}.md.j2"
+
+
+DOCUMENT_TYPES: dict[str, DocumentType] = {
+    doc.id: doc
+    for doc in (
+        DocumentType("overview", "Overview report", "professional", Register.PROFESSIONAL),
+        DocumentType("executive-summary", "Executive summary", "general", Register.PLAIN),
+        DocumentType("easy-read", "Easy read summary", "easy-read", Register.CHILD),
+        DocumentType("children", "For children and young people", "children", Register.CHILD),
+        DocumentType("press-statement", "Press statement", "public", Register.PLAIN),
+        DocumentType(
+            "recommendations",
+            "Recommendations and response",
+            "professional",
+            Register.PROFESSIONAL,
+        ),
+        DocumentType("action-plan", "Action plan", "professional", Register.PROFESSIONAL),
+        DocumentType(
+            "learning-briefing", "7-minute learning briefing", "general", Register.PROFESSIONAL
+        ),
+    )
+}
+
+PICTURE_CREDIT = (
+    "Pictures: OpenMoji (openmoji.org), the open-source emoji and icon project, "
+    "licensed CC BY-SA 4.0."
+)
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&:\"'=^$%@;,/?])")
+_STATUS_WORDS = {
+    Status.NOT_STARTED: "Not started",
+    Status.RED: "Red: off track",
+    Status.AMBER: "Amber: some delay",
+    Status.GREEN: "Green: on track",
+    Status.COMPLETE: "Complete",
+}
+_NUMBER_WORDS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def escape_markdown(text: str) -> str:
+    """Text as Markdown that reads back as exactly that text, on one line."""
+    one_line = " ".join(text.split())
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
+
+
+class _Composer:
+    """The helpers a template may call, for one document of one record."""
+
+    def __init__(self, record: Record, doc: DocumentType) -> None:
+        self.record = record
+        self.doc = doc
+        self.fallbacks: dict[Register, list[str]] = {}
+
+    def text(self, value: str | RegisterText | None) -> str:
+        if value is None:
+            return ""
+        chosen, register = text_for(value, self.doc.register)
+        if register is not self.doc.register:
+            self.fallbacks.setdefault(register, []).append(" ".join(chosen.split()[:6]))
+        return chosen
+
+    def notices(self) -> list[str]:
+        """One visible warning for each register this document had to fall back to."""
+        notices = []
+        for register, openings in self.fallbacks.items():
+            unique = list(dict.fromkeys(openings))
+            count = len(unique)
+            texts = "text has" if count == 1 else "texts have"
+            notices.append(
+                f"{self.doc.id}: {count} {texts} no {self.doc.register.value} wording, so the "
+                f'{register.value} wording was used (first: "{unique[0]}…")'
+            )
+        return notices
+
+    def paragraphs(self, value: str | RegisterText | None) -> Markup:
+        """Prose as Markdown paragraphs (a blank line in the record starts a new one)."""
+        chosen = self.text(value)
+        parts = [escape_markdown(part) for part in re.split(r"\n\s*\n", chosen) if part.strip()]
+        return Markup("\n\n".join(parts))
+
+    @staticmethod
+    def status(status: Status) -> Markup:
+        return Markup(f"[{escape_markdown(_STATUS_WORDS[status])}]{{.status-{status.value}}}")
+
+    @staticmethod
+    def date(value: PartialDate | None) -> str:
+        return value.display() if value is not None else ""
+
+    @staticmethod
+    def count(number: int, singular: str, plural: str | None = None) -> str:
+        word = _NUMBER_WORDS[number] if number < len(_NUMBER_WORDS) else str(number)
+        noun = singular if number == 1 else (plural or singular + "s")
+        return f"{word} {noun}"
+
+    @staticmethod
+    def picture_name(name: str) -> Markup:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+            raise TemplateError(f"'{name}' is not a picture name")
+        return Markup(name)
+
+    @staticmethod
+    def link(text: str, url: str) -> Markup:
+        return Markup(f"[{escape_markdown(text)}](<{url}>)")
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return escape_markdown(str(value))
+
+
+def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
+    from ._resources import templates_dir
+
+    search = [str(templates_dir())]
+    if templates.override is not None:
+        search.insert(0, str(templates.override))
+    return SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def compose_markdown(
+    record: Record, document: str, templates: TemplateFolder | None = None
+) -> tuple[str, list[str]]:
+    """The Markdown of one document, and the notices composing it raised."""
+    templates = templates or TemplateFolder()
+    doc = _document_type(document)
+    composer = _Composer(record, doc)
+    helpers: dict[str, Callable[..., Any]] = {
+        "t": composer.text,
+        "paras": composer.paragraphs,
+        "status": composer.status,
+        "date": composer.date,
+        "count": composer.count,
+        "link": composer.link,
+        "picture": composer.picture_name,
+    }
+    try:
+        environment = _environment(templates)
+        environment.filters["t"] = composer.text
+        environment.filters["point"] = lambda text, picture: {"text": text, "picture": picture}
+        template = environment.get_template(doc.template)
+        markdown = template.render(record=record, r=record.review, doc=doc, **helpers)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"{doc.id}: template {error.filename or doc.template}, line {error.lineno}: "
+            f"{error.message}"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"{doc.id}: template {doc.template}: {error}") from None
+    return markdown, composer.notices()
+
+
+def compose(record: Record, document: str, templates: TemplateFolder | None = None) -> Document:
+    """One document of the pack, as the Document every writer walks and every check reads."""
+    templates = templates or TemplateFolder()
+    doc = _document_type(document)
+    markdown, notices = compose_markdown(record, document, templates)
+
+    def alt_text(name: str) -> str:
+        return templates.picture(name).alt
+
+    try:
+        blocks = read_markdown(markdown, alt_text)
+    except TemplateError as error:
+        raise TemplateError(f"{doc.id}: {error}") from None
+    blocks = _without_skipped_levels(blocks)
+    uses_pictures = any(block.kind in ("easy-read-row", "figure") for block in blocks)
+    review = record.review
+    meta = Meta(
+        document=doc.id,
+        label=doc.label,
+        title=review.title,
+        audience=doc.audience,
+        register=doc.register.value,
+        review_id=review.id,
+        partnership=review.partnership,
+        subjects=tuple(subject.pseudonym for subject in record.subjects),
+        date=review.dates.published.display() if review.dates.published else "",
+        fiction=record.fiction,
+        author=review.partnership,
+        keywords=tuple(record.keywords),
+        credits=(PICTURE_CREDIT,) if uses_pictures else (),
+    )
+    return Document(meta, blocks, tuple(notices))
+
+
+def _without_skipped_levels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Headings start at level 1 and never go more than one level deeper at a time."""
+    fixed: list[Block] = []
+    previous = 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(block.level, previous + 1)
+            if level != block.level:
+                block = replace(block, level=level)
+            previous = level
+        fixed.append(block)
+    return tuple(fixed)
+
+
+def _document_type(document: str) -> DocumentType:
+    try:
+        return DOCUMENT_TYPES[document]
+    except KeyError:
+        known = ", ".join(DOCUMENT_TYPES)
+        raise TemplateError(
+            f"no document called '{document}'; the documents are: {known}"
+        ) from None

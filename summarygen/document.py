@@ -1,0 +1,157 @@
+"""The Document: the one intermediate model every writer walks and every check reads.
+
+A Document is made from Markdown (see :mod:`summarygen.compose`) and holds nothing a
+writer must interpret: the text that checks measure is exactly the text published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["not-started", "red", "amber", "green", "complete"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style. ``status`` marks an action's status (shown in colour
+    as well as in words); ``link`` is a URL, ``mailto:`` or ``tel:`` address."""
+
+    text: str
+    strong: bool = False
+    emphasis: bool = False
+    link: str | None = None
+    status: Status | None = None
+
+
+Runs = tuple[Run, ...]
+
+
+def plain_text(runs: Runs) -> str:
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    runs: Runs
+    kind: Literal["heading"] = "heading"
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.runs)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Runs
+    kind: Literal["paragraph"] = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.runs)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted or numbered list; each item is a run of inline text."""
+
+    items: tuple[Runs, ...]
+    ordered: bool = False
+    start: int = 1
+    kind: Literal["list"] = "list"
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Runs, ...]
+    rows: tuple[tuple[Runs, ...], ...]
+    caption: str = ""
+    kind: Literal["table"] = "table"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture from the shipped set (``picture`` names it) with its alt text."""
+
+    picture: str
+    alt: str
+    caption: Runs = ()
+    kind: Literal["figure"] = "figure"
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed group of blocks: a numbered briefing box, a note, a quote."""
+
+    style: Literal["box", "note", "quote"]
+    title: Runs
+    blocks: tuple[Block, ...]
+    number: int | None = None
+    kind: Literal["callout"] = "callout"
+
+
+@dataclass(frozen=True)
+class EasyReadRow:
+    """One easy read point: a picture on the left, one short sentence beside it."""
+
+    picture: str
+    alt: str
+    runs: Runs
+    kind: Literal["easy-read-row"] = "easy-read-row"
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.runs)
+
+
+Block = Heading | Paragraph | ListBlock | Table | Figure | Callout | EasyReadRow
+
+
+@dataclass(frozen=True)
+class Meta:
+    document: str
+    """The document id: ``overview``, ``easy-read``, ..."""
+    label: str
+    """What the document is called on its cover: "Executive summary"."""
+    title: str
+    audience: str
+    register: str
+    review_id: str
+    partnership: str
+    subjects: tuple[str, ...]
+    date: str
+    """Publication date as printed (month and year), or "" when not yet set."""
+    language: str = "en-GB"
+    fiction: bool = False
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    """Attributions the document must carry (the pictures' licence)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    blocks: tuple[Block, ...]
+    notices: tuple[str, ...] = field(default=(), compare=False)
+    """What composition noticed on the way, e.g. a register it fell back from."""
+
+    def walk(self) -> Iterator[Block]:
+        """Every block, depth first, including those inside callouts."""
+        yield from _walk(self.blocks)
+
+    def headings(self) -> list[Heading]:
+        return [block for block in self.walk() if isinstance(block, Heading)]
+
+    def to_data(self) -> dict[str, Any]:
+        """The Document as plain JSON-ready data (what the PDF template reads)."""
+        return {"meta": asdict(self.meta), "blocks": [asdict(block) for block in self.blocks]}
+
+
+def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Callout):
+            yield from _walk(block.blocks)

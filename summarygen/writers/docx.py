@@ -1,0 +1,549 @@
+"""The DOCX writer: a Document written with the styles of ``templates/reference.docx``.
+
+A thin walk, like pandoc's DOCX writer: each block becomes paragraphs (or a table) in a named
+style of the reference document, which ``tools/make_reference_docx.py`` makes (or an
+organisation replaces with its own). Nothing here sets a font, a size or a colour; the one
+exception is the shading of an action's status, which is meaning rather than look (and the
+status is always in words as well).
+
+Decisions, so that the DOCX, HTML and PDF stay alike and Word's accessibility checker is content:
+
+- The cover block (label, title, subjects, partnership, date and, for a made-up sample, a
+  visible fiction notice) uses the Title, Subtitle and Cover styles, not headings, so the
+  Document's own headings keep Heading 1 as their top level. A heading is never more than one
+  level below the one before it (a skip is clamped), so the outline has no holes.
+- A callout (briefing box, note, quote) is a panel of shaded, barred paragraphs in its own
+  styles ("Box Title", "Box Text", "Box List Bullet", ...), not a one-cell table, so a screen
+  reader reads it as text. A numbered box's title starts with its number ("1. Background").
+  Headings, tables, figures and easy read rows inside a callout are written as they would be
+  outside it (and so break the panel); compose does not put them there.
+- Easy read rows that follow each other share one borderless two-column layout table: the
+  picture (with its alt text) on the left, the sentence in the "Easy Read" style beside it.
+  Word has no way to mark a table as layout only; this one has no header row and no caption.
+  In an easy read document every paragraph and list uses the Easy Read styles (16 pt).
+- Each numbered list restarts at its own ``start``: it gets its own numbering instance.
+- A data table's first row is its header: marked to repeat on each page, and the table carries
+  its caption as Word's table title (``w:tblCaption``) as well as in a Caption paragraph above.
+- A picture's alt text is its ``wp:docPr`` description only (see :meth:`_add_picture`).
+- Core properties: title, subject, author, keywords and language from the Meta; created and
+  modified are the first day of the publication month, or absent when there is no date yet.
+  Zip entries carry a fixed date, so the same Document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Length
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from .._templates import TemplateFolder
+from ..document import (
+    Block,
+    Callout,
+    Document,
+    EasyReadRow,
+    Figure,
+    Heading,
+    ListBlock,
+    Meta,
+    Paragraph,
+    Run,
+    Runs,
+    Status,
+    Table,
+)
+from ..errors import RenderError
+
+REFERENCE = "reference.docx"
+
+FICTION_NOTICE = "Fiction: a made-up sample, not a real case"
+
+# Status shading: pale enough for black text to keep well over 7:1 contrast. The colour only
+# repeats what the words say ("Red: overdue"), for readers who scan the table.
+STATUS_SHADING: dict[Status, str] = {
+    "not-started": "E4E4E4",
+    "red": "F8CFCF",
+    "amber": "FFE0A3",
+    "green": "CDEBD3",
+    "complete": "CADCF0",
+}
+
+# Layout, not look: how big the easy read pictures and figures are on the page.
+EASY_READ_PICTURE_WIDTH = Cm(2.2)
+EASY_READ_PICTURE_COLUMN = Cm(3)
+FIGURE_WIDTH = Cm(4)
+
+DEEPEST_HEADING = 6
+
+
+@dataclass(frozen=True)
+class _TextStyles:
+    """The paragraph styles for running text and lists in one context."""
+
+    text: str
+    bullet: str
+    number: str
+    title: str = ""
+
+
+BODY = _TextStyles("Normal", "List Bullet", "List Number")
+EASY_READ = _TextStyles("Easy Read", "Easy Read List Bullet", "Easy Read List Number")
+CALLOUT_STYLES: dict[str, _TextStyles] = {
+    "box": _TextStyles("Box Text", "Box List Bullet", "Box List Number", "Box Title"),
+    "note": _TextStyles("Note Text", "Note List Bullet", "Note List Number", "Note Title"),
+    "quote": _TextStyles("Quote", "Quote List Bullet", "Quote List Number", "Quote Title"),
+}
+
+REQUIRED_STYLES: tuple[str, ...] = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Cover Label",
+    "Cover Meta",
+    "Fiction Notice",
+    *(f"Heading {level}" for level in range(1, DEEPEST_HEADING + 1)),
+    *(name for styles in (BODY, EASY_READ) for name in (styles.text, styles.bullet, styles.number)),
+    *(
+        name
+        for styles in CALLOUT_STYLES.values()
+        for name in (styles.title, styles.text, styles.bullet, styles.number)
+    ),
+    "Caption",
+    "Figure",
+    "Table Text",
+    "Table Heading",
+    "Easy Read Picture",
+    "Credits",
+    "Header",
+    "Footer",
+    "Hyperlink",
+    "Data Table",
+    "Layout Table",
+)
+
+
+def write(document: Document, templates: TemplateFolder) -> bytes:
+    """The Document as the bytes of a .docx file."""
+    word = docx.Document(str(templates.path(REFERENCE)))
+    missing = [name for name in REQUIRED_STYLES if name not in word.styles]
+    if missing:
+        raise RenderError(f"{REFERENCE} lacks the styles: {', '.join(missing)}")
+    _DocxBuilder(word, templates, document.meta).build(document.blocks)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _with_fixed_timestamps(buffer.getvalue())
+
+
+class _DocxBuilder:
+    def __init__(self, word: WordDocument, templates: TemplateFolder, meta: Meta) -> None:
+        self.word = word
+        self.templates = templates
+        self.meta = meta
+        self.text_styles = EASY_READ if meta.audience == "easy-read" else BODY
+        self.heading_level = 0
+
+    def build(self, blocks: Sequence[Block]) -> None:
+        _empty_body(self.word)
+        self._set_properties()
+        self._add_header_and_footer()
+        self._add_cover()
+        self._add_blocks(blocks, self.text_styles)
+        for credit in self.meta.credits:
+            self.word.add_paragraph(credit, style="Credits")
+
+    # --- document level ---------------------------------------------------------------------
+
+    def _set_properties(self) -> None:
+        meta = self.meta
+        properties = self.word.core_properties
+        properties.title = f"{meta.title} – {meta.label}" if meta.label else meta.title
+        properties.subject = meta.label
+        properties.author = meta.author or meta.partnership
+        properties.keywords = ", ".join(meta.keywords)
+        properties.language = meta.language
+        properties.comments = ""
+        properties.last_modified_by = ""
+        properties.revision = 1
+        published = _first_day_of(meta.date)
+        if published is None:
+            # python-docx has no way to remove a date; its element is the only route.
+            element = properties._element
+            for name in ("dcterms:created", "dcterms:modified"):
+                for old in element.findall(qn(name)):
+                    element.remove(old)
+        else:
+            properties.created = properties.modified = published
+        defaults = self.word.styles.element.find(qn("w:docDefaults"))
+        language = None if defaults is None else defaults.find(f".//{qn('w:lang')}")
+        if language is not None:
+            language.set(qn("w:val"), meta.language)
+
+    def _add_header_and_footer(self) -> None:
+        meta = self.meta
+        section = self.word.sections[0]
+        header = section.header.paragraphs[0]
+        header.style = self.word.styles["Header"]
+        header.add_run(f"{meta.partnership}\t{meta.label}")
+        footer = section.footer.paragraphs[0]
+        footer.style = self.word.styles["Footer"]
+        footer.add_run(f"{meta.title}\tPage ")
+        _add_field(footer, "PAGE")
+        footer.add_run(" of ")
+        _add_field(footer, "NUMPAGES")
+
+    def _add_cover(self) -> None:
+        meta = self.meta
+        self.word.add_paragraph(meta.label, style="Cover Label")
+        self.word.add_paragraph(meta.title, style="Title")
+        if meta.subjects:
+            self.word.add_paragraph(_and_list(meta.subjects), style="Subtitle")
+        self.word.add_paragraph(meta.partnership, style="Cover Meta")
+        if meta.date:
+            self.word.add_paragraph(meta.date, style="Cover Meta")
+        if meta.fiction:
+            self.word.add_paragraph(FICTION_NOTICE, style="Fiction Notice")
+
+    # --- blocks -----------------------------------------------------------------------------
+
+    def _add_blocks(self, blocks: Sequence[Block], styles: _TextStyles) -> None:
+        for group in _group_easy_read_rows(blocks):
+            if isinstance(group, list):
+                self._add_easy_read_rows(group)
+            elif isinstance(group, Heading):
+                self._add_heading(group)
+            elif isinstance(group, Paragraph):
+                self._add_runs(self.word.add_paragraph(style=styles.text), group.runs)
+            elif isinstance(group, ListBlock):
+                self._add_list(group, styles)
+            elif isinstance(group, Table):
+                self._add_table(group)
+            elif isinstance(group, Figure):
+                self._add_figure(group)
+            elif isinstance(group, Callout):
+                self._add_callout(group)
+            else:  # pragma: no cover - the Block union is closed
+                raise RenderError(f"the DOCX writer cannot write {type(group).__name__}")
+
+    def _add_heading(self, heading: Heading) -> None:
+        level = max(1, min(heading.level, self.heading_level + 1, DEEPEST_HEADING))
+        self.heading_level = level
+        self._add_runs(self.word.add_paragraph(style=f"Heading {level}"), heading.runs)
+
+    def _add_list(self, block: ListBlock, styles: _TextStyles) -> None:
+        style = styles.number if block.ordered else styles.bullet
+        num_id = self._list_numbering(style, restart_at=block.start if block.ordered else None)
+        for item in block.items:
+            paragraph = self.word.add_paragraph(style=style)
+            if num_id is not None:
+                _set_numbering(paragraph, num_id)
+            self._add_runs(paragraph, item)
+
+    def _list_numbering(self, style_name: str, restart_at: int | None) -> int | None:
+        """The numbering every item of a list names (None if the style has no list).
+
+        Naming it on each paragraph, not only in the style, is what makes LibreOffice show the
+        bullets. A numbered list gets a numbering instance of its own that starts at
+        ``restart_at``, so it does not carry on from the list before.
+        """
+        style = self.word.styles[style_name].element
+        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is None:
+            return None
+        if restart_at is None:
+            return int(num_id.get(qn("w:val")))
+        numbering = self.word.part.numbering_part.element
+        abstract_id = numbering.num_having_numId(int(num_id.get(qn("w:val")))).abstractNumId.val
+        instance = numbering.add_num(abstract_id)
+        instance.add_lvlOverride(ilvl=0).add_startOverride(restart_at)
+        return int(instance.numId)
+
+    def _add_table(self, block: Table) -> None:
+        columns = max([len(block.header), *(len(row) for row in block.rows)], default=0)
+        if columns == 0:
+            return
+        if block.caption:
+            self.word.add_paragraph(block.caption, style="Caption")
+        rows = ([block.header] if block.header else []) + list(block.rows)
+        table = self.word.add_table(rows=len(rows), cols=columns)
+        table.style = self.word.styles["Data Table"]
+        has_header = bool(block.header)
+        _set_table_look(table, header_row=has_header, banded_rows=True)
+        if block.caption:
+            _set_table_caption(table, block.caption)
+        for row_index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            in_header = has_header and row_index == 0
+            _append_to_row_properties(row._tr, "w:tblHeader" if in_header else "w:cantSplit")
+            style = self.word.styles["Table Heading" if in_header else "Table Text"]
+            for index, cell in enumerate(row.cells):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = style
+                if index < len(cells):
+                    self._add_runs(paragraph, cells[index], in_cell=cell)
+
+    def _add_figure(self, figure: Figure) -> None:
+        paragraph = self.word.add_paragraph(style="Figure")
+        self._add_picture(paragraph, figure.picture, figure.alt, FIGURE_WIDTH)
+        if figure.caption:
+            self._add_runs(self.word.add_paragraph(style="Caption"), figure.caption)
+
+    def _add_callout(self, callout: Callout) -> None:
+        styles = CALLOUT_STYLES[callout.style]
+        title = callout.title
+        if callout.number is not None:
+            title = (Run(f"{callout.number}. "), *title)
+        if title:
+            self._add_runs(self.word.add_paragraph(style=styles.title), title)
+        self._add_blocks(callout.blocks, styles)
+
+    def _add_easy_read_rows(self, rows: list[EasyReadRow]) -> None:
+        table = self.word.add_table(rows=len(rows), cols=2)
+        table.style = self.word.styles["Layout Table"]
+        table.autofit = False
+        _set_table_look(table, header_row=False, banded_rows=False)
+        text_column = _text_width(self.word) - EASY_READ_PICTURE_COLUMN
+        for row, easy_read in zip(table.rows, rows, strict=True):
+            _append_to_row_properties(row._tr, "w:cantSplit")
+            picture_cell, text_cell = row.cells
+            picture_cell.width = EASY_READ_PICTURE_COLUMN
+            text_cell.width = Length(text_column)
+            for cell in (picture_cell, text_cell):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            picture_paragraph = picture_cell.paragraphs[0]
+            picture_paragraph.style = self.word.styles["Easy Read Picture"]
+            self._add_picture(
+                picture_paragraph, easy_read.picture, easy_read.alt, EASY_READ_PICTURE_WIDTH
+            )
+            text_paragraph = text_cell.paragraphs[0]
+            text_paragraph.style = self.word.styles[EASY_READ.text]
+            self._add_runs(text_paragraph, easy_read.runs)
+        table.columns[0].width = EASY_READ_PICTURE_COLUMN
+        table.columns[1].width = Length(text_column)
+
+    # --- inline -----------------------------------------------------------------------------
+
+    def _add_runs(self, paragraph: WordParagraph, runs: Runs, in_cell: _Cell | None = None) -> None:
+        for run in runs:
+            word_run = paragraph.add_run(run.text, style="Hyperlink" if run.link else None)
+            if run.strong:
+                word_run.bold = True
+            if run.emphasis:
+                word_run.italic = True
+            if run.link:
+                _wrap_in_hyperlink(paragraph, word_run.element, run.link)
+            if run.status is not None:
+                fill = STATUS_SHADING[run.status]
+                if in_cell is not None:
+                    _shade_cell(in_cell, fill)
+                else:
+                    _shade_run(word_run.element, fill)
+
+    def _add_picture(self, paragraph: WordParagraph, name: str, alt: str, width: Length) -> None:
+        picture = self.templates.picture(name)
+        shape = paragraph.add_run().add_picture(str(picture.path), width=width)
+        # python-docx has no alt text API: Word reads it from the drawing's wp:docPr "descr".
+        # No "title" as well: LibreOffice joins title and description into one /Alt ("A house -
+        # A house"), and a screen reader would read the alt text twice.
+        shape._inline.docPr.set("descr", alt or picture.alt)
+
+
+# --- helpers on the XML, where python-docx has no API -------------------------------------------
+
+
+def _empty_body(word: WordDocument) -> None:
+    """Drop whatever the reference's body holds (sample text), keeping its page setup."""
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _group_easy_read_rows(blocks: Sequence[Block]) -> Iterator[Block | list[EasyReadRow]]:
+    """The blocks, with each run of consecutive easy read rows gathered into one list."""
+    rows: list[EasyReadRow] = []
+    for block in blocks:
+        if isinstance(block, EasyReadRow):
+            rows.append(block)
+            continue
+        if rows:
+            yield rows
+            rows = []
+        yield block
+    if rows:
+        yield rows
+
+
+def _wrap_in_hyperlink(paragraph: WordParagraph, run: BaseOxmlElement, target: str) -> None:
+    rel_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink", attrs={qn("r:id"): rel_id, qn("w:history"): "1"})
+    run.addprevious(hyperlink)
+    hyperlink.append(run)
+
+
+def _add_field(paragraph: WordParagraph, instruction: str) -> None:
+    """A field Word and LibreOffice update as they lay out the page ("1" until then)."""
+
+    def field_char(kind: Literal["begin", "separate", "end"]) -> None:
+        paragraph.add_run().element.append(
+            OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind})
+        )
+
+    field_char("begin")
+    code = OxmlElement("w:instrText", attrs={qn("xml:space"): "preserve"})
+    code.text = f" {instruction} "
+    paragraph.add_run().element.append(code)
+    field_char("separate")
+    paragraph.add_run("1")
+    field_char("end")
+
+
+def _set_numbering(paragraph: WordParagraph, num_id: int) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    numbering = properties.get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = num_id
+
+
+def _append_to_row_properties(row: BaseOxmlElement, tag: str) -> None:
+    row.get_or_add_trPr().append(OxmlElement(tag))
+
+
+def _set_table_look(table: WordTable, *, header_row: bool, banded_rows: bool) -> None:
+    """Which parts of the table style apply: Word's header row flag, banding; no first column."""
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        properties.append(look)
+    flags = {
+        "firstRow": header_row,
+        "lastRow": False,
+        "firstColumn": False,
+        "lastColumn": False,
+        "noHBand": not banded_rows,
+        "noVBand": True,
+    }
+    bits = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100}
+    bits |= {"noHBand": 0x200, "noVBand": 0x400}
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{sum(bits[name] for name, on in flags.items() if on):04X}")
+
+
+def _set_table_caption(table: WordTable, caption: str) -> None:
+    """Word's table title (Table Properties > Alt Text), read by its accessibility checker."""
+    table._tbl.tblPr.append(OxmlElement("w:tblCaption", attrs={qn("w:val"): caption}))
+
+
+def _shade(fill: str) -> BaseOxmlElement:
+    attributes = {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}
+    return OxmlElement("w:shd", attrs=attributes)
+
+
+_TCPR_AFTER_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)
+_RPR_AFTER_SHD = (
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+
+
+def _shade_cell(cell: _Cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    for old in properties.findall(qn("w:shd")):
+        properties.remove(old)
+    properties.insert_element_before(_shade(fill), *_TCPR_AFTER_SHD)
+
+
+def _shade_run(run: BaseOxmlElement, fill: str) -> None:
+    run.get_or_add_rPr().insert_element_before(_shade(fill), *_RPR_AFTER_SHD)
+
+
+def _text_width(word: WordDocument) -> int:
+    section = word.sections[0]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        raise RenderError(f"{REFERENCE} has no page size or margins")
+    return int(width - left - right)
+
+
+def _and_list(items: Sequence[str]) -> str:
+    """Names joined the English way: "A", "A and B", "A, B and C"."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+
+
+def _first_day_of(printed: str) -> dt.datetime | None:
+    """The first day of a printed month ("May 2025"), or None if it is not one."""
+    words = printed.split()
+    if len(words) != 2 or words[0].lower() not in _MONTHS or not words[1].isdigit():
+        return None
+    return dt.datetime(int(words[1]), _MONTHS[words[0].lower()], 1, tzinfo=dt.UTC)
+
+
+def _with_fixed_timestamps(data: bytes) -> bytes:
+    """The same package with every zip entry dated 1980-01-01 (python-docx stamps the time)."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 3
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(entry))
+    return output.getvalue()

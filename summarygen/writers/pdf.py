@@ -1,0 +1,104 @@
+"""The PDF writer: the Document as JSON data, laid out by ``templates/document.typ`` with Typst.
+
+Typst compiles with ``pdf_standards=["ua-1"]``, so the PDF is tagged PDF/UA-1 (headings,
+lists, tables with header cells, figures with alt text, /Lang, the title in the window bar),
+and Typst refuses to write a picture without alt text.
+
+The text of the Document reaches Typst only as data (``sys.inputs``), never as markup.
+
+Typst reads files only inside its root folder, and the template and the pictures may come
+from different folders (an organisation's templates folder overrides the shipped one file by
+file, pictures included). So each compile gets a fresh temporary root holding a copy of the
+template and of the pictures the Document uses (a few KB each). The template must therefore
+be one self-contained file. Fonts come only from the templates folders (and Typst's own as a
+fallback), never from the system, so every machine prints the same PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import typst
+
+from .._templates import TemplateFolder
+from ..document import Document, EasyReadRow, Figure
+from ..errors import RenderError, TemplateError
+
+TEMPLATE_NAME = "document.typ"
+
+
+def write(document: Document, templates: TemplateFolder) -> bytes:
+    """The Document as a tagged PDF/UA-1 file."""
+    document_id = document.meta.document
+    try:
+        with tempfile.TemporaryDirectory(prefix="summarygen-pdf-") as folder:
+            root = Path(folder)
+            main = _copy(templates.path(TEMPLATE_NAME), root / TEMPLATE_NAME, "the PDF template")
+            data = document.to_data()
+            data["pictures"] = _copy_pictures(document, templates, root)
+            return typst.compile(
+                str(main),
+                root=str(root),
+                font_paths=_fonts(templates),
+                ignore_system_fonts=True,
+                sys_inputs={"document": json.dumps(data, ensure_ascii=False)},
+                pdf_standards=["ua-1"],
+            )
+    except TemplateError as error:
+        raise RenderError(f"{document_id}: PDF: {error}") from error
+    except typst.TypstError as error:
+        cause = _plain_cause(error)
+        raise RenderError(f"{document_id}: PDF: Typst could not compile: {cause}") from error
+
+
+def _fonts(templates: TemplateFolder) -> typst.Fonts:
+    """The templates folders' fonts, with Typst's own as a fallback; never the system's."""
+    folders = [str(folder) for folder in templates.font_dirs()]
+    return typst.Fonts(include_system_fonts=False, font_paths=folders)
+
+
+def _copy_pictures(document: Document, templates: TemplateFolder, root: Path) -> dict[str, str]:
+    """Copy each picture the Document shows into ``root``; return name -> path as Typst sees it.
+
+    The copies are named by number, not by picture name, so no name can make a path."""
+    (root / "pictures").mkdir()
+    names = (block.picture for block in document.walk() if isinstance(block, EasyReadRow | Figure))
+    typst_paths: dict[str, str] = {}
+    for number, name in enumerate(dict.fromkeys(names)):
+        source = templates.picture(name).path
+        copy_name = f"pictures/picture-{number}{source.suffix.lower()}"
+        _copy(source, root / copy_name, f"the picture '{name}'")
+        typst_paths[name] = f"/{copy_name}"
+    return typst_paths
+
+
+def _copy(source: Path, target: Path, what: str) -> Path:
+    try:
+        shutil.copyfile(source, target)
+    except OSError as error:
+        raise TemplateError(f"cannot read {what} ({source}): {error.strerror}") from error
+    return target
+
+
+def _plain_cause(error: typst.TypstError) -> str:
+    """Typst's message, where in the template, and its hints, without the source excerpt.
+
+    A check the template makes of the data (an ``assert``, such as "the picture 'help' has
+    no alt text") reads as its own message: where it sits in the template does not matter."""
+    lines = (getattr(error, "message", "") or str(error)).strip().splitlines() or ["unknown error"]
+    cause = lines[0]
+    if cause.startswith(_TEMPLATE_CHECK):
+        return cause.removeprefix(_TEMPLATE_CHECK)
+    place = _TYPST_LOCATION.search(getattr(error, "diagnostic", "") or "")
+    if place is not None:
+        cause += f" (at {place.group(1)})"
+    hints = [hint for hint in getattr(error, "hints", None) or [] if hint]
+    return cause + "".join(f"; hint: {hint}" for hint in hints)
+
+
+_TEMPLATE_CHECK = "assertion failed: "
+_TYPST_LOCATION = re.compile(r"┌─ (?:\S*/)?([^/\s]+:\d+:\d+)")

@@ -1,0 +1,123 @@
+"""Building the pack: all or nothing, and an earlier pack survives a failed build."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarygen import TemplateError, load_record
+from summarygen._templates import TemplateFolder
+from summarygen.compose import DOCUMENT_TYPES
+from summarygen.pack import build_pack
+
+from .conftest import SAMPLES
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_pack_holds_every_document_in_every_format_with_readable_names(tmp_path: Path) -> None:
+    record = load_record(SAMPLES[0])
+    pack = build_pack(record, tmp_path)
+    names = sorted(p.name for p in pack.folder.iterdir())
+    expected = sorted(
+        f"{record.review.id}-{doc}.{fmt}"
+        for doc in DOCUMENT_TYPES
+        for fmt in ("docx", "pdf", "html")
+    )
+    assert names == expected
+    assert pack.folder == tmp_path / record.review.id
+    assert [p.name for p in tmp_path.iterdir()] == [record.review.id]  # no staging left behind
+
+
+def test_failed_build_leaves_the_earlier_pack_byte_identical(tmp_path: Path) -> None:
+    record = load_record(SAMPLES[0])
+    first = build_pack(record, tmp_path, formats=["html", "docx"])
+    before = snapshot(first.folder)
+    broken = tmp_path / "broken-templates"
+    broken.mkdir()
+    # The sixth document fails half way through the build, after five were written.
+    (broken / "recommendations.md.j2").write_text("# Fine\n\n{{ no_such_thing }}\n")
+    with pytest.raises(TemplateError, match="recommendations"):
+        build_pack(record, tmp_path, templates=TemplateFolder(broken))
+    assert snapshot(first.folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken-templates", record.review.id]
+
+
+def test_cli_build_failure_exits_2_without_traceback_and_keeps_the_pack(tmp_path: Path) -> None:
+    sample = SAMPLES[0]
+    out = tmp_path / "out"
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarygen",
+            "build",
+            str(sample),
+            "-o",
+            str(out),
+            "--formats",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    before = snapshot(out)
+    broken = tmp_path / "t"
+    broken.mkdir()
+    (broken / "overview.md.j2").write_text("{% if %}\n")
+    failed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarygen",
+            "build",
+            str(sample),
+            "-o",
+            str(out),
+            "--templates",
+            str(broken),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert failed.returncode == 2
+    assert "Traceback" not in failed.stderr + failed.stdout
+    assert "overview: template" in failed.stderr
+    assert "Nothing was published" in failed.stderr
+    assert snapshot(out) == before
+
+
+def test_unknown_format_or_document_is_a_usage_error(tmp_path: Path) -> None:
+    for option, value in (("--formats", "pdf,odt"), ("--documents", "overveiw")):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "summarygen",
+                "build",
+                str(SAMPLES[0]),
+                "-o",
+                str(tmp_path),
+                option,
+                value,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert "choose from" in result.stderr
+        assert not any(tmp_path.iterdir())
