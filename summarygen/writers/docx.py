@@ -41,12 +41,14 @@ from typing import Literal
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -66,6 +68,7 @@ from ..document import (
     Runs,
     Status,
     Table,
+    plain_text,
 )
 from ..errors import RenderError
 
@@ -159,6 +162,8 @@ class _DocxBuilder:
 
     def build(self, blocks: Sequence[Block]) -> None:
         _empty_body(self.word)
+        if any(isinstance(b, Table) and len(b.header) >= WIDE_TABLE_COLUMNS for b in blocks):
+            _make_landscape(self.word)
         self._set_properties()
         self._add_header_and_footer()
         self._add_cover()
@@ -205,6 +210,15 @@ class _DocxBuilder:
         _add_field(footer, "PAGE")
         footer.add_run(" of ")
         _add_field(footer, "NUMPAGES")
+        if section.orientation == WD_ORIENT.LANDSCAPE:
+            # The reference's right tab stop is set for a portrait page: move it to the edge.
+            for paragraph in (header, footer):
+                stops = paragraph.paragraph_format.tab_stops
+                style = paragraph.style
+                inherited = style.paragraph_format.tab_stops if style is not None else []
+                for stop in inherited:
+                    stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+                stops.add_tab_stop(Length(_text_width(self.word)), WD_TAB_ALIGNMENT.RIGHT)
 
     def _add_cover(self) -> None:
         meta = self.meta
@@ -281,15 +295,21 @@ class _DocxBuilder:
         rows = ([block.header] if block.header else []) + list(block.rows)
         table = self.word.add_table(rows=len(rows), cols=columns)
         table.style = self.word.styles["Data Table"]
+        table.autofit = False
+        widths = _column_widths(rows, columns, _text_width(self.word))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         has_header = bool(block.header)
         _set_table_look(table, header_row=has_header, banded_rows=True)
         if block.caption:
             _set_table_caption(table, block.caption)
         for row_index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
             in_header = has_header and row_index == 0
-            _append_to_row_properties(row._tr, "w:tblHeader" if in_header else "w:cantSplit")
+            if in_header:  # body rows may split across pages: long cells must not leave gaps
+                _append_to_row_properties(row._tr, "w:tblHeader")
             style = self.word.styles["Table Heading" if in_header else "Table Text"]
             for index, cell in enumerate(row.cells):
+                cell.width = widths[index]
                 paragraph = cell.paragraphs[0]
                 paragraph.style = style
                 if index < len(cells):
@@ -489,6 +509,44 @@ def _shade_cell(cell: _Cell, fill: str) -> None:
 
 def _shade_run(run: BaseOxmlElement, fill: str) -> None:
     run.get_or_add_rPr().insert_element_before(_shade(fill), *_RPR_AFTER_SHD)
+
+
+WIDE_TABLE_COLUMNS = 6
+"""A document holding a table this wide is printed landscape, as the PDF is."""
+
+
+def _make_landscape(word: WordDocument) -> None:
+    section = word.sections[0]
+    if section.page_width is None or section.page_height is None:
+        return
+    if section.page_width < section.page_height:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def _column_widths(rows: Sequence[Sequence[Runs]], columns: int, total: int) -> list[Length]:
+    """Share the text width by what each column holds: first enough for the column's longest
+    word (so no word breaks), then the rest by how much text the column holds."""
+    floors: list[int] = []
+    weights: list[float] = []
+    for index in range(columns):
+        texts = [plain_text(row[index]) for row in rows if index < len(row)]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        floors.append(int((longest_word + 1) * _TABLE_CHARACTER + _CELL_PADDING))
+        weights.append(sum(len(text) for text in texts) / max(len(texts), 1))
+    spare = total - sum(floors)
+    if spare <= 0:
+        return [Length(int(total * floor / sum(floors))) for floor in floors]
+    weight_sum = sum(weights) or 1.0
+    return [
+        Length(floor + int(spare * weight / weight_sum))
+        for floor, weight in zip(floors, weights, strict=True)
+    ]
+
+
+_TABLE_CHARACTER = Pt(6.2)
+"""About the width of one character of table text (bold, in the reference's table size)."""
+_CELL_PADDING = Cm(0.45)
 
 
 def _text_width(word: WordDocument) -> int:

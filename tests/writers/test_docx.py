@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from lxml import etree
 
 from summarygen._templates import TemplateFolder
@@ -25,6 +26,7 @@ from summarygen.document import (
     ListBlock,
     Paragraph,
     Run,
+    Table,
 )
 from summarygen.errors import RenderError
 from summarygen.writers.docx import FICTION_NOTICE, STATUS_SHADING, write
@@ -474,3 +476,27 @@ def test_libreoffice_lays_it_out_with_page_numbers(tmp_path: Path, package: Pack
     assert "1. Background" in text
     assert "<script>alert(1)</script>" in text
     assert "Red: overdue" in text
+
+
+def test_a_six_column_table_makes_the_page_landscape_with_words_kept_whole() -> None:
+    header = tuple(runs(name) for name in ("Action", "Agency", "Lead", "Due", "Status", "Impact"))
+    row = tuple(
+        runs(text)
+        for text in (
+            "Agree a protocol",
+            "Police",
+            "Head",
+            "December 2024",
+            "Complete",
+            "Signed by all 14 head teachers",
+        )
+    )
+    document = Document(meta("action-plan"), (Table(header, (row,) * 3),))
+    word = docx.Document(io.BytesIO(write(document, TemplateFolder())))
+    section = word.sections[0]
+    assert section.page_width > section.page_height
+    widths = [cell.width for cell in word.tables[0].rows[0].cells]
+    # "December" (8 letters) must fit in its column: wider than the 4-letter column "Head".
+    assert widths[3] > widths[2]
+    body_rows = word.tables[0].rows[1:]
+    assert all(row._tr.find(qn("w:trPr") + "/" + qn("w:cantSplit")) is None for row in body_rows)

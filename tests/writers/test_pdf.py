@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,26 +29,12 @@ from summarygen.document import (
 from summarygen.errors import RenderError
 from summarygen.writers.pdf import write
 from tests.documents import every_block, meta, runs
+from tests.pdf_tools import children, run, struct_elements, tags
 
 FICTION_NOTICE = "Fiction: a made-up sample, not a real case"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def tool(name: str) -> str:
-    """The path of a command-line tool: the venv's own first (pdfua), then PATH."""
-    beside_python = Path(sys.executable).parent / name
-    found = str(beside_python) if beside_python.is_file() else shutil.which(name)
-    if found is None:
-        pytest.fail(f"the tests need the command-line tool '{name}'; install it first")
-    return found
-
-
-def run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [tool(command[0]), *command[1:]], capture_output=True, text=True, timeout=60, check=False
-    )
 
 
 def write_file(
@@ -59,30 +43,6 @@ def write_file(
     path = folder / f"{name or document.meta.document}.pdf"
     path.write_bytes(write(document, templates or TemplateFolder()))
     return path
-
-
-def struct_elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element, depth first, in reading order."""
-
-    def walk(node: object) -> Iterator[pikepdf.Dictionary]:
-        if isinstance(node, pikepdf.Array):
-            for child in node:
-                yield from walk(child)
-        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            yield node
-            yield from walk(node.get("/K"))
-
-    yield from walk(pdf.Root.StructTreeRoot.get("/K"))
-
-
-def tags(pdf: pikepdf.Pdf) -> list[str]:
-    return [str(element.S) for element in struct_elements(pdf)]
-
-
-def children(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    kids = element.get("/K")
-    items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-    return [kid for kid in items if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
 
 
 def page_texts(path: Path) -> list[str]:
