@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 @cache
@@ -17,3 +20,9 @@ def templates_dir() -> Path:
 
 def rules_dir() -> Path:
     return Path(__file__).resolve().parent / "rules"
+
+
+def read_rules_yaml(name: str) -> Any:
+    """A rules file, parsed with libyaml's fast safe loader where PyYAML was built with it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((rules_dir() / name).read_text(encoding="utf-8"), Loader=loader)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated
@@ -16,9 +16,15 @@ from rich.table import Table
 from . import record as record_module
 from ._resources import templates_dir
 from ._templates import TemplateFolder
-from .compose import DOCUMENT_TYPES
-from .errors import RecordError, SummarygenError
-from .pack import build_pack
+from .checks.engine import DocumentCheck, check_document
+from .checks.finding import Severity
+from .checks.profiles import AUDIENCES, Profile, load_profiles
+from .compose import DOCUMENT_TYPES, compose
+from .errors import ChecksFailed, RecordError, SummarygenError
+from .pack import build_pack, record_profile_overrides
+from .readers.files import read_file
+from .record import Record
+from .report import print_terminal, render_html, to_data, verdict
 from .writers import FORMATS
 
 SCHEMA_FILE_NAME = "summarygen-record.schema.json"
@@ -143,43 +149,84 @@ def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]
     return chosen
 
 
+FAIL_ON_HELP = "Fail (exit 1) on findings at this level or worse: error, warning or suggestion."
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Your organisation's templates folder: any file in it replaces the shipped one.",
+    ),
+]
+ProfilesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profiles", help="Your organisation's audience profiles (YAML) to override ours."
+    ),
+]
+FailOnOption = Annotated[Severity, typer.Option("--fail-on", help=FAIL_ON_HELP)]
+DocumentsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--documents", help=f"Comma-separated, from: {', '.join(DOCUMENT_TYPES)}. Default: all."
+    ),
+]
+
+
+def _templates(templates: Path | None) -> TemplateFolder:
+    if templates is not None and not templates.is_dir():
+        err.print(f"{templates}: no such templates folder", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    return TemplateFolder(templates)
+
+
+def _load(record: Path) -> Record:
+    try:
+        return record_module.load_record(record)
+    except RecordError as error:
+        _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _profiles(profiles: Path | None, loaded: Record | None) -> dict[str, Profile]:
+    try:
+        overrides = record_profile_overrides(loaded) if loaded is not None else None
+        return load_profiles(profiles, overrides)
+    except RecordError as error:
+        _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
 @app.command(epilog="Example: summarygen build samples/child-m.yaml -o pack --formats pdf,html")
 def build(
     record: Annotated[Path, typer.Argument(help="The record file (.yaml, .yml or .json).")],
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the pack; it goes in OUT/<review id>/.")
     ] = Path("pack"),
-    documents: Annotated[
-        str | None,
-        typer.Option(
-            "--documents", help=f"Comma-separated, from: {', '.join(DOCUMENT_TYPES)}. Default: all."
-        ),
-    ] = None,
+    documents: DocumentsOption = None,
     formats: Annotated[
         str | None,
         typer.Option(
             "--formats", help=f"Comma-separated, from: {', '.join(FORMATS)}. Default: all."
         ),
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help="Your organisation's templates folder: any file in it replaces the shipped one.",
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
+    profiles: ProfilesOption = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Publish nothing if any document fails its checks."),
+    ] = False,
+    fail_on: FailOnOption = Severity.ERROR,
 ) -> None:
-    """Make the publication pack: every document as DOCX, tagged PDF and HTML."""
+    """Make the publication pack: every document as DOCX, tagged PDF and HTML, each checked
+    against its readers' targets, with the check reports written into the pack.
+
+    Exit 0 when every document passes its checks, 1 when one does not (the pack is still
+    written, unless --strict), 2 for bad input."""
     chosen_documents = _choice(documents, tuple(DOCUMENT_TYPES), "document")
     chosen_formats = _choice(formats, FORMATS, "format")
-    if templates is not None and not templates.is_dir():
-        err.print(f"{templates}: no such templates folder", markup=False)
-        raise typer.Exit(ExitCode.BAD_INPUT)
-    try:
-        loaded = record_module.load_record(record)
-    except RecordError as error:
-        _report_record_error(error)
-        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    folder = _templates(templates)
+    loaded = _load(record)
+    chosen_profiles = _profiles(profiles, loaded)
     try:
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True
@@ -190,15 +237,24 @@ def build(
                 out_dir,
                 documents=chosen_documents,
                 formats=chosen_formats,
-                templates=TemplateFolder(templates),
+                templates=folder,
                 progress=lambda step: progress.update(task, description=step),
+                profiles=chosen_profiles,
+                strict=strict,
+                fail_on=fail_on,
             )
+    except ChecksFailed as error:
+        results = [r for r in error.results if isinstance(r, DocumentCheck)]
+        print_terminal(results, err, fail_on=fail_on, show=Severity.WARNING)
+        err.print(f"[bold red]Not published[/]: {error} (--strict).", highlight=False)
+        err.print("Nothing was published; any earlier pack is unchanged.")
+        raise typer.Exit(ExitCode.CHECKS_FAILED) from None
     except SummarygenError as error:
         err.print(f"[bold red]Build failed[/]: {error}", highlight=False)
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     table = Table(title=f"{loaded.review.title}", title_justify="left")
-    for column in ("document", "formats", "pages", "words"):
+    for column in ("document", "formats", "pages", "words", "checks"):
         table.add_column(column, justify="right" if column in ("pages", "words") else "left")
     for built in pack.documents:
         table.add_row(
@@ -206,12 +262,112 @@ def build(
             ", ".join(f.format for f in built.files),
             str(built.pages) if built.pages is not None else "–",
             str(built.words),
+            verdict(built.check, fail_on) if built.check else "",
         )
     out.print(table)
-    for notice in pack.notices:
-        out.print(f"[yellow]note[/]: {notice}", highlight=False)
     count = sum(len(b.files) for b in pack.documents)
     out.print(f"Wrote {count} files to {pack.folder}", highlight=False)
+    for report in pack.reports:
+        out.print(f"Check report: {report}", highlight=False)
+    if any(check.fails(fail_on) for check in pack.checks):
+        err.print(
+            f"[bold red]Some documents did not pass their checks[/]: see the report, or run "
+            f"summarygen check {record}",
+            highlight=False,
+        )
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
+
+
+class OutputFormat(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+
+
+RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@app.command(
+    epilog="Examples: summarygen check samples/child-m.yaml --report report.html  |  "
+    "summarygen check statement.docx --audience press-statement --format json"
+)
+def check(
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="A record (.yaml, .yml, .json): every document of its pack is checked. Or a "
+            "document written by hand (.docx, .pdf, .html, .md, .txt) with --audience."
+        ),
+    ],
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience",
+            help=f"Who a hand-written document is for: {', '.join(AUDIENCES)}, or a document "
+            "id such as press-statement.",
+        ),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="terminal, or json for pipelines.")
+    ] = OutputFormat.TERMINAL,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write a one-page HTML report here.")
+    ] = None,
+    fail_on: FailOnOption = Severity.ERROR,
+    documents: DocumentsOption = None,
+    profiles: ProfilesOption = None,
+    templates: TemplatesOption = None,
+) -> None:
+    """Check documents against their readers' targets: reading ease, sentence length, plain
+    words, jargon, victim-blaming language, acronyms. Exit 0 when all pass, 1 when a check
+    fails (--fail-on sets the level), 2 for bad input."""
+    folder = _templates(templates)
+    if target.suffix.lower() in RECORD_SUFFIXES:
+        if audience is not None:
+            raise typer.BadParameter("--audience is for a hand-written document, not a record")
+        loaded = _load(target)
+        chosen = _choice(documents, tuple(DOCUMENT_TYPES), "document")
+        chosen_profiles = _profiles(profiles, loaded)
+        try:
+            composed = [compose(loaded, document, folder) for document in chosen]
+        except SummarygenError as error:
+            err.print(f"[bold red]Could not compose[/]: {error}", highlight=False)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        title = loaded.review.title
+    else:
+        if audience is None:
+            raise typer.BadParameter(
+                f"say who {target.name} is for with --audience ({', '.join(AUDIENCES)})"
+            )
+        audience_id = DOCUMENT_TYPES[audience].audience if audience in DOCUMENT_TYPES else audience
+        if audience_id not in AUDIENCES:
+            raise typer.BadParameter(
+                f"unknown audience '{audience}'; choose from: {', '.join(AUDIENCES)} "
+                f"or a document id ({', '.join(DOCUMENT_TYPES)})"
+            )
+        chosen_profiles = _profiles(profiles, None)
+        try:
+            composed = [read_file(target, audience_id)]
+        except RecordError as error:
+            _report_record_error(error)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        title = target.name
+    results = [
+        check_document(document, chosen_profiles[document.meta.audience]) for document in composed
+    ]
+    if output is OutputFormat.JSON:
+        typer.echo(json.dumps(to_data(results, fail_on), indent=2, ensure_ascii=False))
+    else:
+        print_terminal(results, out, fail_on=fail_on)
+    if report is not None:
+        try:
+            report.write_text(render_html(results, title=title, fail_on=fail_on), encoding="utf-8")
+        except OSError as error:
+            err.print(f"{report}: cannot write the report: {error.strerror}", markup=False)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        if output is OutputFormat.TERMINAL:
+            out.print(f"Report: {report}", highlight=False)
+    if any(result.fails(fail_on) for result in results):
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -49,4 +50,11 @@ class RenderError(SummarygenError):
 
 
 class ChecksFailed(SummarygenError):
-    """Checks found problems serious enough to stop publication."""
+    """Checks found problems serious enough to stop publication.
+
+    ``results`` holds what the checks found, for a report.
+    """
+
+    def __init__(self, message: str, results: Sequence[object] = ()) -> None:
+        super().__init__(message)
+        self.results = list(results)

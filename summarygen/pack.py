@@ -7,6 +7,7 @@ everything succeeded, so a failed build leaves an earlier pack exactly as it was
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -14,8 +15,12 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ._templates import TemplateFolder
+from .checks.engine import DocumentCheck, check_document
+from .checks.finding import Severity
+from .checks.profiles import Profile, load_profiles
 from .compose import DOCUMENT_TYPES, compose
 from .document import (
     Callout,
@@ -27,7 +32,7 @@ from .document import (
     Table,
     plain_text,
 )
-from .errors import RenderError, SummarygenError
+from .errors import ChecksFailed, RenderError, SummarygenError
 from .record import Record
 from .writers import FORMATS, writer_for
 
@@ -45,6 +50,7 @@ class BuiltDocument:
     document: Document
     files: list[BuiltFile] = field(default_factory=list)
     pages: int | None = None
+    check: DocumentCheck | None = None
 
     @property
     def words(self) -> int:
@@ -55,10 +61,15 @@ class BuiltDocument:
 class Pack:
     folder: Path
     documents: list[BuiltDocument]
+    reports: list[Path] = field(default_factory=list)
 
     @property
     def notices(self) -> list[str]:
         return [notice for built in self.documents for notice in built.document.notices]
+
+    @property
+    def checks(self) -> list[DocumentCheck]:
+        return [built.check for built in self.documents if built.check is not None]
 
 
 Progress = Callable[[str], None]
@@ -77,11 +88,21 @@ def build_pack(
     formats: Sequence[str] | None = None,
     templates: TemplateFolder | None = None,
     progress: Progress | None = None,
+    profiles: dict[str, Profile] | None = None,
+    strict: bool = False,
+    fail_on: Severity = Severity.ERROR,
 ) -> Pack:
-    """Write the pack to ``out/<review id>/``, replacing an earlier pack only on success."""
+    """Write the pack to ``out/<review id>/``, replacing an earlier pack only on success.
+
+    Every document is checked for its audience (``profiles``, the shipped ones by default),
+    and the check reports are written into the pack. With ``strict``, a document that fails
+    its checks stops the build: :class:`ChecksFailed` is raised and nothing is published.
+    """
     templates = templates or TemplateFolder()
     documents = list(documents or DOCUMENT_TYPES)
     formats = list(formats or FORMATS)
+    if profiles is None:
+        profiles = load_profiles(record_overrides=record_profile_overrides(record))
     out.mkdir(parents=True, exist_ok=True)
     target = out / record.review.id
     staging = Path(tempfile.mkdtemp(prefix=f".{record.review.id}.staging-", dir=out))
@@ -90,6 +111,15 @@ def build_pack(
             _build_document(record, document, formats, templates, staging, progress)
             for document in documents
         ]
+        for item in built:
+            item.check = check_document(item.document, profiles[item.document.meta.audience])
+        checks = [item.check for item in built if item.check is not None]
+        failing = [check.document for check in checks if check.fails(fail_on)]
+        if strict and failing:
+            raise ChecksFailed(
+                f"{', '.join(failing)} did not pass {fail_on.value}-level checks", checks
+            )
+        report_names = _write_reports(record, checks, staging, templates, fail_on)
         _publish(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -98,7 +128,34 @@ def build_pack(
         item.files = [
             BuiltFile(f.document, f.format, target / f.path.name, f.size) for f in item.files
         ]
-    return Pack(target, built)
+    return Pack(target, built, [target / name for name in report_names])
+
+
+def _write_reports(
+    record: Record,
+    checks: list[DocumentCheck],
+    staging: Path,
+    templates: TemplateFolder,
+    fail_on: Severity,
+) -> list[str]:
+    from .report import render_html, to_data
+
+    json_name = f"{record.review.id}-check-report.json"
+    html_name = f"{record.review.id}-check-report.html"
+    data = to_data(checks, fail_on)
+    (staging / json_name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    (staging / html_name).write_text(
+        render_html(checks, title=record.review.title, fail_on=fail_on, templates=templates)
+    )
+    return [json_name, html_name]
+
+
+def record_profile_overrides(record: Record) -> dict[str, Any]:
+    """The record's own changes to the audience profiles, as profile data."""
+    return {
+        audience: override.model_dump(exclude_none=True, exclude_defaults=True)
+        for audience, override in record.readability.items()
+    }
 
 
 def _build_document(

@@ -29,11 +29,12 @@ def test_pack_holds_every_document_in_every_format_with_readable_names(tmp_path:
     record = load_record(SAMPLES[0])
     pack = build_pack(record, tmp_path)
     names = sorted(p.name for p in pack.folder.iterdir())
-    expected = sorted(
-        f"{record.review.id}-{doc}.{fmt}"
-        for doc in DOCUMENT_TYPES
-        for fmt in ("docx", "pdf", "html")
-    )
+    review = record.review.id
+    documents = [
+        f"{review}-{doc}.{fmt}" for doc in DOCUMENT_TYPES for fmt in ("docx", "pdf", "html")
+    ]
+    reports = [f"{review}-check-report.json", f"{review}-check-report.html"]
+    expected = sorted(documents + reports)
     assert names == expected
     assert pack.folder == tmp_path / record.review.id
     assert [p.name for p in tmp_path.iterdir()] == [record.review.id]  # no staging left behind

@@ -331,6 +331,11 @@ class EasyReadPoint(_Model):
     ) = Field(None, description="A picture name from the shipped set, e.g. 'social-worker'.")
 
 
+class EasyReadWord(_Model):
+    word: NonEmpty
+    meaning: NonEmpty = Field(description="One short sentence, in easy words.")
+
+
 class EasyRead(_Model):
     """Easy read content: one short sentence per point, each with a picture."""
 
@@ -339,6 +344,42 @@ class EasyRead(_Model):
     what_went_wrong: list[EasyReadPoint] = Field(default_factory=list)
     what_will_change: list[EasyReadPoint] = Field(default_factory=list)
     who_can_help: list[EasyReadPoint] = Field(default_factory=list)
+    hard_words: list[EasyReadWord] = Field(
+        default_factory=list,
+        description="Hard words explained. Without it, the glossary's child wording is used.",
+    )
+
+
+AudienceId = Literal["professional", "general", "public", "children", "easy-read"]
+MetricName = Literal[
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "average_sentence_words",
+    "longest_sentence_words",
+    "uncommon_word_share",
+]
+
+
+class TargetOverride(_Model):
+    metric: MetricName
+    min: float | None = None
+    max: float | None = None
+    severity: Literal["error", "warning", "suggestion"] | None = None
+
+
+class SentenceLimitsOverride(_Model):
+    hard: Annotated[int, Field(gt=0)]
+    very_hard: Annotated[int, Field(gt=0)]
+
+
+class AudienceOverride(_Model):
+    """This review's changes to one audience's reading targets (say why in a comment)."""
+
+    targets: list[TargetOverride] = Field(default_factory=list)
+    sentences: SentenceLimitsOverride | None = None
+    acronyms: Literal["define", "forbid", "allow"] | None = None
+    contractions: Literal["allow", "forbid"] | None = None
+    numbers: Literal["digits", "any"] | None = None
 
 
 class Record(_Model):
@@ -376,3 +417,7 @@ class Record(_Model):
     easy_read: EasyRead | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     keywords: list[NonEmpty] = Field(default_factory=list)
+    readability: dict[AudienceId, AudienceOverride] = Field(
+        default_factory=dict,
+        description="Change an audience's reading targets for this review only.",
+    )

@@ -1,0 +1,89 @@
+"""Run every check on a Document for its audience, and say whether it may be published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from .finding import Finding, Severity, worst_first
+from .language import language_findings
+from .profiles import Profile, Target
+from .readability import Metrics, measure, readability_findings, section_metrics
+from .units import units
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    value: float
+    met: bool | None
+    """None when the text is too short to score."""
+
+    @property
+    def missed(self) -> bool:
+        return self.met is False
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    document: str
+    audience: str
+    metrics: Metrics
+    sections: dict[str, Metrics]
+    targets: tuple[TargetResult, ...]
+    findings: tuple[Finding, ...]
+
+    def fails(self, fail_on: Severity) -> bool:
+        """Whether anything at ``fail_on`` or worse was found or missed."""
+        return any(f.severity.at_least(fail_on) for f in self.findings) or any(
+            result.missed and result.target.severity.at_least(fail_on) for result in self.targets
+        )
+
+    def count(self, severity: Severity) -> int:
+        missed = sum(1 for r in self.targets if r.missed and r.target.severity is severity)
+        return missed + sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def worst(self) -> Severity | None:
+        for severity in Severity:
+            if self.count(severity):
+                return severity
+        return None
+
+
+def check_document(document: Document, profile: Profile) -> DocumentCheck:
+    document_id = document.meta.document
+    text_units = units(document)
+    metrics = measure([unit.text for unit in text_units])
+    targets = tuple(
+        TargetResult(
+            target,
+            metrics.value(target.metric),
+            None if metrics.too_short else target.met_by(metrics.value(target.metric)),
+        )
+        for target in profile.targets
+    )
+    findings = [
+        *readability_findings(document_id, text_units, profile),
+        *language_findings(document_id, text_units, profile),
+        *(
+            Finding(
+                "compose.register",
+                Severity.WARNING,
+                document_id,
+                "",
+                "",
+                notice,
+                "Add the missing wording to the record for this reader.",
+            )
+            for notice in document.notices
+        ),
+    ]
+    return DocumentCheck(
+        document=document_id,
+        audience=profile.id,
+        metrics=metrics,
+        sections=section_metrics(text_units),
+        targets=targets,
+        findings=tuple(worst_first(findings)),
+    )

@@ -1,0 +1,142 @@
+"""Audience profiles: the reading targets and language rules for each audience, as data.
+
+The shipped profiles live in ``summarygen/rules/audiences.yaml``. An organisation's file, and
+then a record, may override any part of any audience; what they leave out is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .._resources import read_rules_yaml
+from ..errors import Problem, RecordError
+from .finding import Severity
+
+Metric = Literal[
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "average_sentence_words",
+    "longest_sentence_words",
+    "uncommon_word_share",
+]
+AUDIENCES = ("professional", "general", "public", "children", "easy-read")
+
+
+class Target(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metric: Metric
+    min: float | None = None
+    max: float | None = None
+    severity: Severity = Severity.WARNING
+
+    def met_by(self, value: float) -> bool:
+        if self.min is not None and value < self.min:
+            return False
+        return not (self.max is not None and value > self.max)
+
+    @property
+    def bound(self) -> str:
+        return f"≥ {self.min:g}" if self.min is not None else f"≤ {self.max:g}"
+
+
+class SentenceLimits(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hard: int = Field(gt=0)
+    very_hard: int = Field(gt=0)
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    label: str
+    targets: tuple[Target, ...]
+    sentences: SentenceLimits
+    acronyms: Literal["define", "forbid", "allow"]
+    contractions: Literal["allow", "forbid"]
+    numbers: Literal["digits", "any"]
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    data = read_rules_yaml("audiences.yaml")
+    assert isinstance(data, dict)
+    return data
+
+
+def load_profiles(
+    override_file: Path | None = None, record_overrides: dict[str, Any] | None = None
+) -> dict[str, Profile]:
+    """Every audience's profile: shipped, then an organisation's file, then one record's."""
+    merged: dict[str, Any] = {name: dict(value) for name, value in _shipped().items()}
+    sources: list[tuple[str, dict[str, Any]]] = []
+    if override_file is not None:
+        try:
+            loaded = yaml.safe_load(override_file.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise RecordError([Problem(str(override_file), None, None, "", str(error))]) from None
+        if not isinstance(loaded, dict):
+            raise RecordError(
+                [Problem(str(override_file), 1, 1, "", "expected a mapping of audiences")]
+            )
+        sources.append((str(override_file), loaded))
+    if record_overrides:
+        sources.append(("record readability", record_overrides))
+    for name, overrides in sources:
+        for audience, changes in overrides.items():
+            if audience not in merged:
+                raise RecordError(
+                    [
+                        Problem(
+                            name,
+                            None,
+                            None,
+                            str(audience),
+                            f"unknown audience; use one of: {', '.join(AUDIENCES)}",
+                        )
+                    ]
+                )
+            merged[audience] = _merge(merged[audience], dict(changes))
+    profiles: dict[str, Profile] = {}
+    for audience, data in merged.items():
+        try:
+            profiles[audience] = Profile.model_validate({"id": audience, **data})
+        except ValidationError as error:
+            raise RecordError(
+                [
+                    Problem(
+                        "audience profiles",
+                        None,
+                        None,
+                        f"{audience}.{'.'.join(map(str, e['loc']))}",
+                        e["msg"],
+                    )
+                    for e in error.errors()
+                ]
+            ) from None
+    return profiles
+
+
+def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Targets merge by metric; anything else replaces the shipped value."""
+    result = dict(base)
+    for key, value in changes.items():
+        if key == "targets":
+            by_metric = {t["metric"]: dict(t) for t in base.get("targets", [])}
+            for target in value:
+                by_metric[target["metric"]] = {**by_metric.get(target["metric"], {}), **target}
+                if "min" in target:
+                    by_metric[target["metric"]].pop("max", None)
+                if "max" in target:
+                    by_metric[target["metric"]].pop("min", None)
+            result["targets"] = list(by_metric.values())
+        else:
+            result[key] = value
+    return result

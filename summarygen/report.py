@@ -1,0 +1,211 @@
+"""Formatters for check results: terminal, JSON and a one-page HTML report.
+
+The checks engine never prints; these turn its results into what people and pipelines read.
+The JSON shape is a contract (``"schema": 1``): add to it, never rename or remove.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ._templates import TemplateFolder
+from .checks.engine import DocumentCheck
+from .checks.finding import Severity
+from .checks.readability import Metrics
+
+JSON_SCHEMA_VERSION = 1
+METRIC_NAMES = {
+    "flesch_reading_ease": "Flesch Reading Ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "average_sentence_words": "Average sentence (words)",
+    "longest_sentence_words": "Longest sentence (words)",
+    "uncommon_word_share": "Uncommon words (%)",
+}
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def worst_documents_first(checks: Sequence[DocumentCheck]) -> list[DocumentCheck]:
+    def rank(check: DocumentCheck) -> tuple[int, int, int]:
+        worst = check.worst
+        return (
+            worst.rank if worst else len(Severity),
+            -check.count(Severity.ERROR),
+            -check.count(Severity.WARNING),
+        )
+
+    return sorted(checks, key=rank)
+
+
+def metrics_data(metrics: Metrics) -> dict[str, Any]:
+    data = dataclasses.asdict(metrics)
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in data.items()}
+
+
+def to_data(checks: Sequence[DocumentCheck], fail_on: Severity = Severity.ERROR) -> dict[str, Any]:
+    documents = []
+    for check in checks:
+        documents.append(
+            {
+                "document": check.document,
+                "audience": check.audience,
+                "passed": not check.fails(fail_on),
+                "metrics": metrics_data(check.metrics),
+                "sections": [
+                    {"section": name, "metrics": metrics_data(metrics)}
+                    for name, metrics in check.sections.items()
+                ],
+                "targets": [
+                    {
+                        "metric": result.target.metric,
+                        "bound": "min" if result.target.min is not None else "max",
+                        "target": result.target.min
+                        if result.target.min is not None
+                        else result.target.max,
+                        "severity": result.target.severity.value,
+                        "value": round(result.value, 2),
+                        "met": result.met,
+                    }
+                    for result in check.targets
+                ],
+                "findings": [
+                    {
+                        "check": f.check,
+                        "severity": f.severity.value,
+                        "section": f.section,
+                        "text": f.text,
+                        "message": f.message,
+                        "suggestion": f.suggestion,
+                        **({"location": f.location} if f.location else {}),
+                    }
+                    for f in check.findings
+                ],
+            }
+        )
+    return {
+        "schema": JSON_SCHEMA_VERSION,
+        "passed": not any(c.fails(fail_on) for c in checks),
+        "fail_on": fail_on.value,
+        "summary": {s.value + "s": sum(c.count(s) for c in checks) for s in Severity},
+        "documents": documents,
+    }
+
+
+def verdict(check: DocumentCheck, fail_on: Severity = Severity.ERROR) -> Text:
+    counts = [
+        f"{check.count(s)} {s.value}{'s' if check.count(s) != 1 else ''}"
+        for s in Severity
+        if check.count(s)
+    ]
+    if check.fails(fail_on):
+        return Text("✗ " + ", ".join(counts), style="bold red")
+    if counts:
+        return Text("✓ " + ", ".join(counts), style="yellow")
+    return Text("✓ meets its targets", style="green")
+
+
+def print_terminal(
+    checks: Sequence[DocumentCheck],
+    console: Console,
+    *,
+    fail_on: Severity = Severity.ERROR,
+    show: Severity = Severity.SUGGESTION,
+) -> None:
+    """Grouped by document, worst first; each target met or missed; sentences quoted."""
+    for check in worst_documents_first(checks):
+        parts: list[Any] = []
+        if check.metrics.too_short:
+            parts.append(
+                Text(f"{check.metrics.words} words: too short to score; targets not checked.")
+            )
+        else:
+            targets = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+            for column in ("target", "aim", "value", ""):
+                targets.add_column(column)
+            for result in check.targets:
+                mark = (
+                    Text("met", style="green")
+                    if result.met
+                    else Text(
+                        f"missed ({result.target.severity.value})",
+                        style=_STYLE[result.target.severity],
+                    )
+                )
+                targets.add_row(
+                    METRIC_NAMES[result.target.metric],
+                    result.target.bound,
+                    f"{result.value:.1f}",
+                    mark,
+                )
+            parts.append(targets)
+        metrics = check.metrics
+        extra = (
+            f"{metrics.words} words, {metrics.sentences} sentences, "
+            f"{metrics.polysyllable_share:.0f}% long words, {metrics.passive_share:.0f}% passive"
+            + (f", SMOG {metrics.smog:.1f}" if metrics.smog is not None else "")
+        )
+        parts.append(Text(extra, style="dim"))
+        shown = [f for f in check.findings if f.severity.at_least(show)]
+        for finding in shown:
+            line = Text()
+            line.append(f"{finding.severity.value:<10}", style=_STYLE[finding.severity])
+            line.append(f" {finding.check}")
+            if finding.section:
+                line.append(f"  [{finding.section}]", style="dim")
+            line.append(f"\n  {finding.message}")
+            if finding.text:
+                line.append(f"\n  “{finding.text}”", style="italic")
+            if finding.suggestion:
+                line.append(f"\n  → {finding.suggestion}", style="green")
+            parts.append(line)
+        hidden = len(check.findings) - len(shown)
+        if hidden:
+            parts.append(Text(f"({hidden} more below {show.value} level not shown)", style="dim"))
+        title = Text.assemble(
+            (check.document, "bold"), f"  for {check.audience}  ", verdict(check, fail_on)
+        )
+        console.print(Panel(Group(*parts), title=title, title_align="left"))
+
+
+def render_html(
+    checks: Sequence[DocumentCheck],
+    *,
+    title: str,
+    fail_on: Severity = Severity.ERROR,
+    templates: TemplateFolder | None = None,
+) -> str:
+    """A one-page report a manager can read, with each score drawn against its target."""
+    templates = templates or TemplateFolder()
+    environment = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+    template = environment.from_string(templates.read("report.html.j2"))
+    ordered = worst_documents_first(checks)
+    return template.render(
+        title=title,
+        checks=ordered,
+        data=to_data(ordered, fail_on),
+        names=METRIC_NAMES,
+        fail_on=fail_on,
+        severities=list(Severity),
+        scale=_chart_scale,
+    )
+
+
+def _chart_scale(metric: str, value: float) -> float:
+    """Where a value sits on its bar, 0 to 100 per cent of the bar's length."""
+    top = {
+        "flesch_reading_ease": 100.0,
+        "flesch_kincaid_grade": 20.0,
+        "average_sentence_words": 40.0,
+        "longest_sentence_words": 60.0,
+        "uncommon_word_share": 30.0,
+    }[metric]
+    return max(0.0, min(100.0, value / top * 100))
