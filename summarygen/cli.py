@@ -16,7 +16,7 @@ from rich.table import Table
 from . import record as record_module
 from ._resources import templates_dir
 from ._templates import TemplateFolder
-from .checks.engine import DocumentCheck, check_document
+from .checks.engine import DocumentCheck, check_document, check_pack
 from .checks.finding import Severity
 from .checks.profiles import AUDIENCES, Profile, load_profiles
 from .compose import DOCUMENT_TYPES, compose
@@ -321,6 +321,7 @@ def check(
     words, jargon, victim-blaming language, acronyms. Exit 0 when all pass, 1 when a check
     fails (--fail-on sets the level), 2 for bad input."""
     folder = _templates(templates)
+    loaded: Record | None = None
     if target.suffix.lower() in RECORD_SUFFIXES:
         if audience is not None:
             raise typer.BadParameter("--audience is for a hand-written document, not a record")
@@ -351,9 +352,10 @@ def check(
             _report_record_error(error)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         title = target.name
-    results = [
-        check_document(document, chosen_profiles[document.meta.audience]) for document in composed
-    ]
+    if loaded is not None:
+        results = check_pack(loaded, composed, chosen_profiles)
+    else:
+        results = [check_document(composed[0], chosen_profiles[composed[0].meta.audience])]
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(to_data(results, fail_on), indent=2, ensure_ascii=False))
     else:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ._templates import TemplateFolder
-from .checks.engine import DocumentCheck, check_document
+from .checks.engine import DocumentCheck, check_pack
 from .checks.finding import Severity
 from .checks.profiles import Profile, load_profiles
 from .compose import DOCUMENT_TYPES, compose
@@ -62,6 +62,8 @@ class Pack:
     folder: Path
     documents: list[BuiltDocument]
     reports: list[Path] = field(default_factory=list)
+    pack_check: DocumentCheck | None = None
+    """What the checks found about the pack as a whole (consistency across documents)."""
 
     @property
     def notices(self) -> list[str]:
@@ -69,7 +71,8 @@ class Pack:
 
     @property
     def checks(self) -> list[DocumentCheck]:
-        return [built.check for built in self.documents if built.check is not None]
+        documents = [built.check for built in self.documents if built.check is not None]
+        return documents + ([self.pack_check] if self.pack_check is not None else [])
 
 
 Progress = Callable[[str], None]
@@ -111,9 +114,9 @@ def build_pack(
             _build_document(record, document, formats, templates, staging, progress)
             for document in documents
         ]
-        for item in built:
-            item.check = check_document(item.document, profiles[item.document.meta.audience])
-        checks = [item.check for item in built if item.check is not None]
+        checks = check_pack(record, [item.document for item in built], profiles)
+        for item, result in zip(built, checks, strict=False):
+            item.check = result
         failing = [check.document for check in checks if check.fails(fail_on)]
         if strict and failing:
             raise ChecksFailed(
@@ -128,7 +131,7 @@ def build_pack(
         item.files = [
             BuiltFile(f.document, f.format, target / f.path.name, f.size) for f in item.files
         ]
-    return Pack(target, built, [target / name for name in report_names])
+    return Pack(target, built, [target / name for name in report_names], checks[-1])
 
 
 def _write_reports(

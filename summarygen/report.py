@@ -108,7 +108,7 @@ def verdict(check: DocumentCheck, fail_on: Severity = Severity.ERROR) -> Text:
         return Text("✗ " + ", ".join(counts), style="bold red")
     if counts:
         return Text("✓ " + ", ".join(counts), style="yellow")
-    return Text("✓ meets its targets", style="green")
+    return Text("✓ meets its targets" if check.targets else "✓ consistent", style="green")
 
 
 def print_terminal(
@@ -121,7 +121,16 @@ def print_terminal(
     """Grouped by document, worst first; each target met or missed; sentences quoted."""
     for check in worst_documents_first(checks):
         parts: list[Any] = []
-        if check.metrics.too_short:
+        measured = bool(check.targets)
+        if not measured:
+            parts.append(
+                Text(
+                    "Consistency across the pack: findings, recommendations, actions, "
+                    "counts and pseudonyms.",
+                    style="dim",
+                )
+            )
+        elif check.metrics.too_short:
             parts.append(
                 Text(f"{check.metrics.words} words: too short to score; targets not checked.")
             )
@@ -151,7 +160,8 @@ def print_terminal(
             f"{metrics.polysyllable_share:.0f}% long words, {metrics.passive_share:.0f}% passive"
             + (f", SMOG {metrics.smog:.1f}" if metrics.smog is not None else "")
         )
-        parts.append(Text(extra, style="dim"))
+        if measured:
+            parts.append(Text(extra, style="dim"))
         shown = [f for f in check.findings if f.severity.at_least(show)]
         for finding in shown:
             line = Text()

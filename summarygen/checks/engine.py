@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..document import Document
+from ..record import Record
+from .consistency import PACK, consistency_findings
 from .finding import Finding, Severity, worst_first
 from .language import language_findings
 from .profiles import Profile, Target
@@ -87,3 +90,34 @@ def check_document(document: Document, profile: Profile) -> DocumentCheck:
         targets=targets,
         findings=tuple(worst_first(findings)),
     )
+
+
+def check_pack(
+    record: Record, documents: Sequence[Document], profiles: Mapping[str, Profile]
+) -> list[DocumentCheck]:
+    """Every document for its audience, then the pack as a whole (consistency across it)."""
+    results = [check_document(doc, profiles[doc.meta.audience]) for doc in documents]
+    by_id = {doc.meta.document: doc for doc in documents}
+    pack_findings = consistency_findings(record, by_id)
+    by_document: dict[str, list[Finding]] = {}
+    for finding in pack_findings:
+        by_document.setdefault(finding.document, []).append(finding)
+    results = [
+        replace(
+            result,
+            findings=tuple(worst_first([*result.findings, *by_document.pop(result.document, [])])),
+        )
+        for result in results
+    ]
+    leftover = [finding for findings in by_document.values() for finding in findings]
+    results.append(
+        DocumentCheck(
+            document=PACK,
+            audience="all",
+            metrics=measure([]),
+            sections={},
+            targets=(),
+            findings=tuple(worst_first(leftover)),
+        )
+    )
+    return results

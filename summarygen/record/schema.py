@@ -382,6 +382,13 @@ class AudienceOverride(_Model):
     numbers: Literal["digits", "any"] | None = None
 
 
+class Waiver(_Model):
+    """A deliberate exception to the identity check, with its reason (shown in the report)."""
+
+    text: NonEmpty = Field(description="Exactly what may be published, e.g. a reviewer's name.")
+    reason: NonEmpty = Field(description="Why it may be published.")
+
+
 class Record(_Model):
     """One child safeguarding case review."""
 
@@ -417,6 +424,10 @@ class Record(_Model):
     easy_read: EasyRead | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     keywords: list[NonEmpty] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(
+        default_factory=list,
+        description="Things the identity check would stop that may be published, each with why.",
+    )
     readability: dict[AudienceId, AudienceOverride] = Field(
         default_factory=dict,
         description="Change an audience's reading targets for this review only.",
