@@ -36,7 +36,8 @@ def cold_runs(record: Path, runs: int) -> list[float]:
 def warm_per_format(record_path: Path) -> dict[str, float]:
     from summarygen import load_record
     from summarygen._templates import TemplateFolder
-    from summarygen.compose import DOCUMENT_TYPES, compose
+    from summarygen.compose import compose
+    from summarygen.documents import DOCUMENT_TYPES
     from summarygen.writers import FORMATS, writer_for
 
     record = load_record(record_path)

@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
 from enum import IntEnum, StrEnum
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
-from rich.table import Table
 
 from . import record as record_module
 from ._resources import templates_dir
 from ._templates import TemplateFolder
-from .checks.engine import DocumentCheck, check_document, check_pack
 from .checks.finding import Severity
-from .checks.profiles import AUDIENCES, Profile, load_profiles
-from .compose import DOCUMENT_TYPES, compose
+from .checks.profiles import AUDIENCES, Profile, load_profiles, record_profile_overrides
+from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RecordError, SummarygenError
-from .pack import build_pack, record_profile_overrides
-from .readers.files import read_file
 from .record import Record
-from .report import print_terminal, render_html, to_data, verdict
+from .record.schema import Waiver
 from .writers import FORMATS
+
+if TYPE_CHECKING:
+    from .identity.register import ProtectedEntry
+
+# Each command imports what only it needs (the writers, the identity scan, the reports) when
+# it runs, so `summarygen check FILE` and `validate` start quickly.
 
 SCHEMA_FILE_NAME = "summarygen-record.schema.json"
 
@@ -164,6 +168,14 @@ ProfilesOption = Annotated[
     ),
 ]
 FailOnOption = Annotated[Severity, typer.Option("--fail-on", help=FAIL_ON_HELP)]
+ProtectedOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--protected",
+        help="Your protected register: real names and identifiers that must never be "
+        "published. Read only by the identity check; never copied or printed.",
+    ),
+]
 DocumentsOption = Annotated[
     str | None,
     typer.Option(
@@ -182,6 +194,18 @@ def _templates(templates: Path | None) -> TemplateFolder:
 def _load(record: Path) -> Record:
     try:
         return record_module.load_record(record)
+    except RecordError as error:
+        _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _register(protected: Path | None) -> list[ProtectedEntry]:
+    from .identity.register import load_register
+
+    if protected is None:
+        return []
+    try:
+        return load_register(protected)
     except RecordError as error:
         _report_record_error(error)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
@@ -216,17 +240,29 @@ def build(
         typer.Option("--strict", help="Publish nothing if any document fails its checks."),
     ] = False,
     fail_on: FailOnOption = Severity.ERROR,
+    protected: ProtectedOption = None,
 ) -> None:
     """Make the publication pack: every document as DOCX, tagged PDF and HTML, each checked
     against its readers' targets, with the check reports written into the pack.
 
+    Every written file is scanned for anything that identifies a person (with --protected,
+    for every entry of your register too): if one is found, nothing is published.
+
     Exit 0 when every document passes its checks, 1 when one does not (the pack is still
-    written, unless --strict), 2 for bad input."""
+    written, unless --strict or an identifier was found), 2 for bad input."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.table import Table
+
+    from .checks.engine import DocumentCheck
+    from .pack import IdentityBlocked, build_pack
+    from .report import print_terminal, print_waivers, verdict
+
     chosen_documents = _choice(documents, tuple(DOCUMENT_TYPES), "document")
     chosen_formats = _choice(formats, FORMATS, "format")
     folder = _templates(templates)
     loaded = _load(record)
     chosen_profiles = _profiles(profiles, loaded)
+    register = _register(protected)
     try:
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True
@@ -242,7 +278,14 @@ def build(
                 profiles=chosen_profiles,
                 strict=strict,
                 fail_on=fail_on,
+                register=register,
             )
+    except IdentityBlocked as error:
+        results = [r for r in error.results if isinstance(r, DocumentCheck)]
+        print_terminal(results, err, fail_on=fail_on, show=Severity.ERROR, only="identity.")
+        err.print(f"[bold red]Not published[/]: {error}.", highlight=False)
+        err.print("Nothing was published; any earlier pack is unchanged.")
+        raise typer.Exit(ExitCode.CHECKS_FAILED) from None
     except ChecksFailed as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]
         print_terminal(results, err, fail_on=fail_on, show=Severity.WARNING)
@@ -265,6 +308,7 @@ def build(
             verdict(built.check, fail_on) if built.check else "",
         )
     out.print(table)
+    print_waivers(loaded.waivers, out)
     count = sum(len(b.files) for b in pack.documents)
     out.print(f"Wrote {count} files to {pack.folder}", highlight=False)
     for report in pack.reports:
@@ -316,24 +360,45 @@ def check(
     documents: DocumentsOption = None,
     profiles: ProfilesOption = None,
     templates: TemplatesOption = None,
+    protected: ProtectedOption = None,
 ) -> None:
     """Check documents against their readers' targets: reading ease, sentence length, plain
-    words, jargon, victim-blaming language, acronyms. Exit 0 when all pass, 1 when a check
-    fails (--fail-on sets the level), 2 for bad input."""
+    words, jargon, victim-blaming language, acronyms; consistency across a pack; and anything
+    that identifies a person (a record's pack is written to a temporary folder and the files
+    scanned). Exit 0 when all pass, 1 when a check fails (--fail-on sets the level), 2 for
+    bad input."""
+    from .checks.engine import check_document
+    from .checks.finding import worst_first
+    from .identity.detect import Allowed, mask_identifiers
+    from .identity.gate import scan_files
+    from .readers.files import read_file
+    from .report import print_terminal, print_waivers, render_html, to_data
+
     folder = _templates(templates)
-    loaded: Record | None = None
+    register = _register(protected)
     if target.suffix.lower() in RECORD_SUFFIXES:
         if audience is not None:
             raise typer.BadParameter("--audience is for a hand-written document, not a record")
         loaded = _load(target)
         chosen = _choice(documents, tuple(DOCUMENT_TYPES), "document")
         chosen_profiles = _profiles(profiles, loaded)
+        from .pack import render_and_check
+
         try:
-            composed = [compose(loaded, document, folder) for document in chosen]
+            with tempfile.TemporaryDirectory(prefix="summarygen-check-") as scratch:
+                _, results = render_and_check(
+                    loaded,
+                    Path(scratch),
+                    documents=chosen,
+                    templates=folder,
+                    profiles=chosen_profiles,
+                    register=register,
+                )
         except SummarygenError as error:
             err.print(f"[bold red]Could not compose[/]: {error}", highlight=False)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         title = loaded.review.title
+        waivers: Sequence[Waiver] = loaded.waivers
     else:
         if audience is None:
             raise typer.BadParameter(
@@ -347,22 +412,36 @@ def check(
             )
         chosen_profiles = _profiles(profiles, None)
         try:
-            composed = [read_file(target, audience_id)]
+            document = read_file(target, audience_id)
+            identity = scan_files([target], register, Allowed())
         except RecordError as error:
             _report_record_error(error)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
+        except SummarygenError as error:
+            err.print(f"{target}: {error}", markup=False)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        result = check_document(document, chosen_profiles[audience_id])
+        quoted = [
+            replace(
+                f,
+                text=mask_identifiers(f.text, register, Allowed()),
+                message=mask_identifiers(f.message, register, Allowed()),
+                suggestion=mask_identifiers(f.suggestion, register, Allowed()),
+            )
+            for f in result.findings
+        ]
+        results = [replace(result, findings=tuple(worst_first([*identity, *quoted])))]
         title = target.name
-    if loaded is not None:
-        results = check_pack(loaded, composed, chosen_profiles)
-    else:
-        results = [check_document(composed[0], chosen_profiles[composed[0].meta.audience])]
+        waivers = ()
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(to_data(results, fail_on), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(to_data(results, fail_on, waivers), indent=2, ensure_ascii=False))
     else:
+        print_waivers(waivers, out)
         print_terminal(results, out, fail_on=fail_on)
     if report is not None:
         try:
-            report.write_text(render_html(results, title=title, fail_on=fail_on), encoding="utf-8")
+            page = render_html(results, title=title, fail_on=fail_on, waivers=waivers)
+            report.write_text(page, encoding="utf-8")
         except OSError as error:
             err.print(f"{report}: cannot write the report: {error.strerror}", markup=False)
             raise typer.Exit(ExitCode.BAD_INPUT) from None

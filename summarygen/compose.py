@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import jinja2
@@ -18,44 +18,11 @@ from markupsafe import Markup
 
 from ._templates import TemplateFolder
 from .document import Block, Document, Heading, Meta
+from .documents import DOCUMENT_TYPES, DocumentType
 from .errors import TemplateError
 from .readers.markdown import read_markdown
 from .record import PartialDate, Record, Register, RegisterText, text_for
 from .record.schema import Status
-
-
-@dataclass(frozen=True)
-class DocumentType:
-    id: str
-    label: str
-    audience: str
-    register: Register
-
-    @property
-    def template(self) -> str:
-        return f"{self.id}.md.j2"
-
-
-DOCUMENT_TYPES: dict[str, DocumentType] = {
-    doc.id: doc
-    for doc in (
-        DocumentType("overview", "Overview report", "professional", Register.PROFESSIONAL),
-        DocumentType("executive-summary", "Executive summary", "general", Register.PLAIN),
-        DocumentType("easy-read", "Easy read summary", "easy-read", Register.CHILD),
-        DocumentType("children", "For children and young people", "children", Register.CHILD),
-        DocumentType("press-statement", "Press statement", "public", Register.PLAIN),
-        DocumentType(
-            "recommendations",
-            "Recommendations and response",
-            "professional",
-            Register.PROFESSIONAL,
-        ),
-        DocumentType("action-plan", "Action plan", "professional", Register.PROFESSIONAL),
-        DocumentType(
-            "learning-briefing", "7-minute learning briefing", "general", Register.PROFESSIONAL
-        ),
-    )
-}
 
 PICTURE_CREDIT = (
     "Pictures: OpenMoji (openmoji.org), the open-source emoji and icon project, "
@@ -129,7 +96,9 @@ class _Composer:
 
     @staticmethod
     def status(status: Status) -> Markup:
-        return Markup(f"[{escape_markdown(_STATUS_WORDS[status])}]{{.status-{status.value}}}")
+        # No-break spaces: a status label reads as one unit and never wraps inside its chip.
+        words = escape_markdown(_STATUS_WORDS[status]).replace(" ", "\u00a0")
+        return Markup(f"[{words}]{{.status-{status.value}}}")
 
     @staticmethod
     def date(value: PartialDate | None) -> str:

@@ -13,15 +13,15 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from ._templates import TemplateFolder
+from .checks.consistency import PACK
 from .checks.engine import DocumentCheck, check_pack
-from .checks.finding import Severity
-from .checks.profiles import Profile, load_profiles
-from .compose import DOCUMENT_TYPES, compose
+from .checks.finding import Finding, Severity, worst_first
+from .checks.profiles import Profile, load_profiles, record_profile_overrides
+from .compose import compose
 from .document import (
     Callout,
     Document,
@@ -32,7 +32,11 @@ from .document import (
     Table,
     plain_text,
 )
+from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RenderError, SummarygenError
+from .identity.detect import Allowed, mask_identifiers
+from .identity.gate import allowed_by, scan_files
+from .identity.register import ProtectedEntry
 from .record import Record
 from .writers import FORMATS, writer_for
 
@@ -83,6 +87,10 @@ def file_name(record: Record, document: str, fmt: str) -> str:
     return f"{record.review.id}-{document}.{fmt}"
 
 
+class IdentityBlocked(ChecksFailed):
+    """The written files hold something that identifies a person: nothing is published."""
+
+
 def build_pack(
     record: Record,
     out: Path,
@@ -94,35 +102,50 @@ def build_pack(
     profiles: dict[str, Profile] | None = None,
     strict: bool = False,
     fail_on: Severity = Severity.ERROR,
+    register: Sequence[ProtectedEntry] = (),
 ) -> Pack:
     """Write the pack to ``out/<review id>/``, replacing an earlier pack only on success.
 
     Every document is checked for its audience (``profiles``, the shipped ones by default),
-    and the check reports are written into the pack. With ``strict``, a document that fails
-    its checks stops the build: :class:`ChecksFailed` is raised and nothing is published.
+    the pack for consistency, and every written file for anything that identifies a person
+    (with ``register``, the protected register, as well). An error-level identity finding
+    stops the build: :class:`IdentityBlocked` is raised and nothing is published. With
+    ``strict``, any failing check does the same (:class:`ChecksFailed`). The check reports
+    are written into the pack.
     """
-    templates = templates or TemplateFolder()
-    documents = list(documents or DOCUMENT_TYPES)
-    formats = list(formats or FORMATS)
-    if profiles is None:
-        profiles = load_profiles(record_overrides=record_profile_overrides(record))
     out.mkdir(parents=True, exist_ok=True)
     target = out / record.review.id
     staging = Path(tempfile.mkdtemp(prefix=f".{record.review.id}.staging-", dir=out))
     try:
-        built = [
-            _build_document(record, document, formats, templates, staging, progress)
-            for document in documents
+        built, checks = render_and_check(
+            record,
+            staging,
+            documents=documents,
+            formats=formats,
+            templates=templates,
+            progress=progress,
+            profiles=profiles,
+            register=register,
+        )
+        identity_errors = [
+            f
+            for c in checks
+            for f in c.findings
+            if f.check.startswith("identity.") and f.severity is Severity.ERROR
         ]
-        checks = check_pack(record, [item.document for item in built], profiles)
-        for item, result in zip(built, checks, strict=False):
-            item.check = result
+        if identity_errors:
+            files = sorted({f.document for f in identity_errors})
+            raise IdentityBlocked(
+                f"{len(identity_errors)} identifier(s) found in {', '.join(files)}", checks
+            )
         failing = [check.document for check in checks if check.fails(fail_on)]
         if strict and failing:
             raise ChecksFailed(
                 f"{', '.join(failing)} did not pass {fail_on.value}-level checks", checks
             )
-        report_names = _write_reports(record, checks, staging, templates, fail_on)
+        report_names = _write_reports(
+            record, checks, staging, templates or TemplateFolder(), fail_on
+        )
         _publish(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -132,6 +155,79 @@ def build_pack(
             BuiltFile(f.document, f.format, target / f.path.name, f.size) for f in item.files
         ]
     return Pack(target, built, [target / name for name in report_names], checks[-1])
+
+
+def render_and_check(
+    record: Record,
+    folder: Path,
+    *,
+    documents: Sequence[str] | None = None,
+    formats: Sequence[str] | None = None,
+    templates: TemplateFolder | None = None,
+    progress: Progress | None = None,
+    profiles: dict[str, Profile] | None = None,
+    register: Sequence[ProtectedEntry] = (),
+) -> tuple[list[BuiltDocument], list[DocumentCheck]]:
+    """Write the documents into ``folder`` and check them: readability and language per
+    document, consistency across the pack, identity in every written file. The last check
+    is the pack as a whole."""
+    templates = templates or TemplateFolder()
+    documents = list(documents or DOCUMENT_TYPES)
+    formats = list(formats or FORMATS)
+    if profiles is None:
+        profiles = load_profiles(record_overrides=record_profile_overrides(record))
+    built = [
+        _build_document(record, document, formats, templates, folder, progress)
+        for document in documents
+    ]
+    checks = check_pack(record, [item.document for item in built], profiles)
+    if progress:
+        progress("scanning the written files for identifiers")
+    files = [f.path for item in built for f in item.files]
+    allowed = allowed_by(record)
+    identity = scan_files(files, register, allowed)
+    checks = [_masked(check, register, allowed) for check in checks]
+    checks = _with_identity_findings(record, checks, identity)
+    for item, result in zip(built, checks, strict=False):
+        item.check = result
+    return built, checks
+
+
+def _masked(
+    check: DocumentCheck, register: Sequence[ProtectedEntry], allowed: Allowed
+) -> DocumentCheck:
+    """The check with every identifier in its findings' quotes masked: reports and the
+    terminal quote sentences, and must never repeat a name the identity check found."""
+
+    def masked(finding: Finding) -> Finding:
+        return replace(
+            finding,
+            text=mask_identifiers(finding.text, register, allowed),
+            message=mask_identifiers(finding.message, register, allowed),
+            suggestion=mask_identifiers(finding.suggestion, register, allowed),
+        )
+
+    return replace(check, findings=tuple(masked(f) for f in check.findings))
+
+
+def _with_identity_findings(
+    record: Record, checks: list[DocumentCheck], identity: list[Finding]
+) -> list[DocumentCheck]:
+    """Each identity finding joins the check of the document whose file it was found in."""
+    by_file = {
+        file_name(record, check.document, fmt): check.document
+        for check in checks
+        for fmt in FORMATS
+    }
+    extra: dict[str, list[Finding]] = {}
+    for finding in identity:
+        extra.setdefault(by_file.get(finding.document, PACK), []).append(finding)
+    return [
+        replace(
+            check, findings=tuple(worst_first([*extra.get(check.document, []), *check.findings]))
+        )
+        for check in checks
+    ]
 
 
 def _write_reports(
@@ -145,20 +241,18 @@ def _write_reports(
 
     json_name = f"{record.review.id}-check-report.json"
     html_name = f"{record.review.id}-check-report.html"
-    data = to_data(checks, fail_on)
+    data = to_data(checks, fail_on, record.waivers)
     (staging / json_name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     (staging / html_name).write_text(
-        render_html(checks, title=record.review.title, fail_on=fail_on, templates=templates)
+        render_html(
+            checks,
+            title=record.review.title,
+            fail_on=fail_on,
+            templates=templates,
+            waivers=record.waivers,
+        )
     )
     return [json_name, html_name]
-
-
-def record_profile_overrides(record: Record) -> dict[str, Any]:
-    """The record's own changes to the audience profiles, as profile data."""
-    return {
-        audience: override.model_dump(exclude_none=True, exclude_defaults=True)
-        for audience, override in record.readability.items()
-    }
 
 
 def _build_document(

@@ -20,6 +20,7 @@ from ._templates import TemplateFolder
 from .checks.engine import DocumentCheck
 from .checks.finding import Severity
 from .checks.readability import Metrics
+from .record.schema import Waiver
 
 JSON_SCHEMA_VERSION = 1
 METRIC_NAMES = {
@@ -49,7 +50,11 @@ def metrics_data(metrics: Metrics) -> dict[str, Any]:
     return {k: round(v, 2) if isinstance(v, float) else v for k, v in data.items()}
 
 
-def to_data(checks: Sequence[DocumentCheck], fail_on: Severity = Severity.ERROR) -> dict[str, Any]:
+def to_data(
+    checks: Sequence[DocumentCheck],
+    fail_on: Severity = Severity.ERROR,
+    waivers: Sequence[Waiver] = (),
+) -> dict[str, Any]:
     documents = []
     for check in checks:
         documents.append(
@@ -94,6 +99,7 @@ def to_data(checks: Sequence[DocumentCheck], fail_on: Severity = Severity.ERROR)
         "passed": not any(c.fails(fail_on) for c in checks),
         "fail_on": fail_on.value,
         "summary": {s.value + "s": sum(c.count(s) for c in checks) for s in Severity},
+        "waivers": [{"text": w.text, "reason": w.reason} for w in waivers],
         "documents": documents,
     }
 
@@ -111,18 +117,34 @@ def verdict(check: DocumentCheck, fail_on: Severity = Severity.ERROR) -> Text:
     return Text("✓ meets its targets" if check.targets else "✓ consistent", style="green")
 
 
+def print_waivers(waivers: Sequence[Waiver], console: Console) -> None:
+    """The record's deliberate exceptions to the identity check, so nobody misses them."""
+    for waiver in waivers:
+        console.print(
+            Text.assemble(("waived", "bold magenta"), f" “{waiver.text}”: {waiver.reason}")
+        )
+
+
 def print_terminal(
     checks: Sequence[DocumentCheck],
     console: Console,
     *,
     fail_on: Severity = Severity.ERROR,
     show: Severity = Severity.SUGGESTION,
+    only: str = "",
 ) -> None:
-    """Grouped by document, worst first; each target met or missed; sentences quoted."""
+    """Grouped by document, worst first; each target met or missed; sentences quoted.
+
+    ``only`` keeps the findings whose check starts with it (``identity.``), and the
+    documents that have any."""
     for check in worst_documents_first(checks):
+        if only and not any(f.check.startswith(only) for f in check.findings):
+            continue
         parts: list[Any] = []
-        measured = bool(check.targets)
-        if not measured:
+        measured = bool(check.targets) and not only
+        if only:
+            pass  # only the findings asked for
+        elif not check.targets:
             parts.append(
                 Text(
                     "Consistency across the pack: findings, recommendations, actions, "
@@ -162,20 +184,24 @@ def print_terminal(
         )
         if measured:
             parts.append(Text(extra, style="dim"))
-        shown = [f for f in check.findings if f.severity.at_least(show)]
+        shown = [
+            f for f in check.findings if f.severity.at_least(show) and f.check.startswith(only)
+        ]
         for finding in shown:
             line = Text()
             line.append(f"{finding.severity.value:<10}", style=_STYLE[finding.severity])
             line.append(f" {finding.check}")
             if finding.section:
                 line.append(f"  [{finding.section}]", style="dim")
+            if finding.location:
+                line.append(f"  {finding.document}: {finding.location}", style="dim")
             line.append(f"\n  {finding.message}")
             if finding.text:
                 line.append(f"\n  “{finding.text}”", style="italic")
             if finding.suggestion:
                 line.append(f"\n  → {finding.suggestion}", style="green")
             parts.append(line)
-        hidden = len(check.findings) - len(shown)
+        hidden = sum(1 for f in check.findings if f.check.startswith(only)) - len(shown)
         if hidden:
             parts.append(Text(f"({hidden} more below {show.value} level not shown)", style="dim"))
         title = Text.assemble(
@@ -190,6 +216,7 @@ def render_html(
     title: str,
     fail_on: Severity = Severity.ERROR,
     templates: TemplateFolder | None = None,
+    waivers: Sequence[Waiver] = (),
 ) -> str:
     """A one-page report a manager can read, with each score drawn against its target."""
     templates = templates or TemplateFolder()
@@ -201,7 +228,7 @@ def render_html(
     return template.render(
         title=title,
         checks=ordered,
-        data=to_data(ordered, fail_on),
+        data=to_data(ordered, fail_on, waivers),
         names=METRIC_NAMES,
         fail_on=fail_on,
         severities=list(Severity),

@@ -9,8 +9,9 @@ import pytest
 
 from summarygen import TemplateError, load_record
 from summarygen._templates import TemplateFolder
-from summarygen.compose import DOCUMENT_TYPES, compose, escape_markdown
+from summarygen.compose import compose, escape_markdown
 from summarygen.document import EasyReadRow, Heading, ListBlock, Paragraph, Table
+from summarygen.documents import DOCUMENT_TYPES
 from summarygen.readers.markdown import read_markdown
 
 from .conftest import MINIMAL, SAMPLES

@@ -11,7 +11,7 @@ import pytest
 
 from summarygen import TemplateError, load_record
 from summarygen._templates import TemplateFolder
-from summarygen.compose import DOCUMENT_TYPES
+from summarygen.documents import DOCUMENT_TYPES
 from summarygen.pack import build_pack
 
 from .conftest import SAMPLES

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 from summarygen import load_record
-from summarygen.compose import DOCUMENT_TYPES
+from summarygen.documents import DOCUMENT_TYPES
 from summarygen.pack import build_pack
 
 from .conftest import SAMPLES

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .._resources import read_rules_yaml
 from ..errors import Problem, RecordError
 from .finding import Severity
+
+if TYPE_CHECKING:
+    from ..record import Record
 
 Metric = Literal[
     "flesch_reading_ease",
@@ -140,3 +143,11 @@ def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
         else:
             result[key] = value
     return result
+
+
+def record_profile_overrides(record: Record) -> dict[str, Any]:
+    """The record's own changes to the audience profiles, as profile data."""
+    return {
+        audience: override.model_dump(exclude_none=True, exclude_defaults=True)
+        for audience, override in record.readability.items()
+    }

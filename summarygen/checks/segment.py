@@ -70,7 +70,15 @@ class _Segmenter(Protocol):
 
 @cache
 def _segmenter() -> _Segmenter:
+    # pysbd applies some hundreds of regular expressions by their text on every call, more
+    # than the re module caches (512 in CPython 3.11), so each call compiled them all again:
+    # two thirds of the time of a check. A larger cache keeps them compiled.
+    if getattr(re, "_MAXCACHE", 0) < _PYSBD_PATTERNS:
+        re._MAXCACHE = _PYSBD_PATTERNS  # type: ignore[attr-defined]
     return cast(_Segmenter, pysbd.Segmenter(language="en", clean=False))
+
+
+_PYSBD_PATTERNS = 4096
 
 
 def sentences(unit_text: str) -> list[str]:
@@ -89,6 +97,9 @@ def _sentences(unit_text: str) -> tuple[str, ...]:
         return ()
     if not _END_PUNCTUATION.search(text[:-1]):
         return (text,)
+    plain = _plain_sentences(text)
+    if plain is not None:
+        return plain
     flat, origin = _single_spaced(text)
     pieces = _segmenter().segment(flat)
     if "".join(pieces) != flat:  # pysbd did not give back the whole text: quote what it gave
@@ -112,6 +123,96 @@ def _sentences(unit_text: str) -> tuple[str, ...]:
             merged.append((start, end))
     quoted = (text[origin[start] : origin[end]].strip() for start, end in merged)
     return tuple(sentence for sentence in quoted if sentence)
+
+
+_PLAIN_END = re.compile(r"[.!?]+\s+(?=[(\[]?[A-Z0-9])")
+_MAYBE_ABBREVIATED = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "no",
+        "nos",
+        "st",
+        "eg",
+        "ie",
+        "etc",
+        "vs",
+        "approx",
+        "dept",
+        "govt",
+        "prof",
+        "sr",
+        "jr",
+        "inc",
+        "ltd",
+        "co",
+        "cf",
+        "al",
+        "fig",
+        "vol",
+        "pp",
+        "para",
+        "paras",
+        "ref",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "am",
+        "pm",
+        "rev",
+        "gen",
+        "col",
+        "sgt",
+        "insp",
+        "supt",
+        "det",
+        "cllr",
+        "hon",
+    ]
+)
+"""Words that may be abbreviations: a full stop after one sends the text to pysbd."""
+
+
+def _plain_sentences(text: str) -> tuple[str, ...] | None:
+    """The sentences of a text with nothing pysbd is needed for, or None.
+
+    Most units are plain prose whose every full stop ends a sentence; splitting them here
+    agrees with pysbd on every such unit of the samples and is about twenty times faster.
+    Anything that could mislead a simple split (quotation marks, an ellipsis, a word with
+    inner dots, a single letter or a possible abbreviation before a full stop) goes to pysbd.
+    """
+    if any(mark in text for mark in "\"“”‘’'…") or ".." in text:
+        return None
+    found: list[str] = []
+    start = 0
+    for match in _PLAIN_END.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1].lstrip("([").lower() if before else ""
+        if "." in last or len(last) == 1 or last in _MAYBE_ABBREVIATED:
+            return None
+        found.append(text[start : match.end()].strip())
+        start = match.end()
+    found.append(text[start:].strip())
+    return tuple(sentence for sentence in found if sentence)
 
 
 def _single_spaced(text: str) -> tuple[str, list[int]]:

@@ -326,6 +326,12 @@ class _DocxBuilder:
         title = callout.title
         if callout.number is not None:
             title = (Run(f"{callout.number}. "), *title)
+        if callout.style == "quote":  # a quote comes first, then who said it, as in print
+            self._add_blocks(callout.blocks, styles)
+            if title:
+                attribution = (Run("— "), *title)
+                self._add_runs(self.word.add_paragraph(style=styles.text), attribution)
+            return
         if title:
             self._add_runs(self.word.add_paragraph(style=styles.title), title)
         self._add_blocks(callout.blocks, styles)

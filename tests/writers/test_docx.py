@@ -346,8 +346,8 @@ def test_callouts_are_styled_panels_with_a_numbered_box_title(package: Package) 
     paragraphs = package.paragraphs()
     assert ("box title", "1. Background") in paragraphs
     assert ("box text", "Box text.") in paragraphs
-    assert ("quote title", "Independent chair") in paragraphs
-    assert ("quote", "We are sorry.") in paragraphs
+    quote = paragraphs.index(("quote", "We are sorry."))
+    assert paragraphs[quote + 1] == ("quote", "— Independent chair")  # who said it, after
     assert ("note title", "Embargo") in paragraphs
     assert ("note text", "Not for publication before 10:00.") in paragraphs
 
