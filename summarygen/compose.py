@@ -20,6 +20,7 @@ from ._templates import TemplateFolder
 from .document import Block, Document, Heading, Meta
 from .documents import DOCUMENT_TYPES, DocumentType
 from .errors import TemplateError
+from .numbers import in_words
 from .readers.markdown import read_markdown
 from .record import PartialDate, Record, Register, RegisterText, text_for
 from .record.schema import Status
@@ -36,21 +37,6 @@ _STATUS_WORDS = {
     Status.GREEN: "Green: on track",
     Status.COMPLETE: "Complete",
 }
-_NUMBER_WORDS = [
-    "no",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
 
 
 def escape_markdown(text: str) -> str:
@@ -106,9 +92,8 @@ class _Composer:
 
     @staticmethod
     def count(number: int, singular: str, plural: str | None = None) -> str:
-        word = _NUMBER_WORDS[number] if number < len(_NUMBER_WORDS) else str(number)
         noun = singular if number == 1 else (plural or singular + "s")
-        return f"{word} {noun}"
+        return f"{in_words(number)} {noun}"
 
     @staticmethod
     def picture_name(name: str) -> Markup:

@@ -37,7 +37,6 @@ import argparse
 import datetime as dt
 import io
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +53,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+
+from summarygen.writers.docx import with_fixed_timestamps
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "templates" / "reference.docx"
@@ -112,7 +113,7 @@ def build_reference() -> bytes:
     _set_core_properties(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _with_fixed_timestamps(buffer.getvalue())
+    return with_fixed_timestamps(buffer.getvalue())
 
 
 # --- the package ---------------------------------------------------------------------------
@@ -216,19 +217,6 @@ def _set_core_properties(document: docx.document.Document) -> None:
     properties.language = LANGUAGE
     properties.revision = 1
     properties.created = properties.modified = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
-
-
-def _with_fixed_timestamps(data: bytes) -> bytes:
-    """The same package with every zip entry dated 1980-01-01, so a run gives the same bytes."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for entry in source.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.create_system = 3
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(entry))
-    return output.getvalue()
 
 
 # --- defaults and numbering ----------------------------------------------------------------

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..document import Document
+from ..numbers import NUMBER_WORDS
 from ..record import Record, Register, text_for
 from .finding import Finding, Severity
 from .units import units
@@ -21,34 +22,7 @@ PACK = "pack"
 """The document name of findings about the pack as a whole."""
 
 DOCUMENTS_WITH_RECOMMENDATIONS = ("overview", "executive-summary", "recommendations", "action-plan")
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+_NUMBER_WORDS = {word: value for value, word in enumerate(NUMBER_WORDS)}
 _COUNTED = {
     "recommendation": "recommendations",
     "finding": "findings",

@@ -28,12 +28,11 @@ from typing import Literal
 
 import yaml
 
+from .._files import read_author_file
 from ..errors import Problem, RecordError
-from ..record.loading import MAX_BYTES as _RECORD_MAX_BYTES
 
 Category = Literal["name", "place", "school", "date", "other"]
 CATEGORIES: tuple[Category, ...] = ("name", "place", "school", "date", "other")
-MAX_BYTES = _RECORD_MAX_BYTES
 """The largest register read: the same limit as a record's."""
 NAME_PARTS = ("first", "middle", "surname")
 """The parts of a name that ``alone`` may list."""
@@ -112,36 +111,10 @@ def load_register(path: str | Path) -> list[ProtectedEntry]:
     """
     file = Path(path)
     name = str(file)
-    text = _read_text(file, name)
+    text = read_author_file(file, "protected register")
     if file.suffix.lower() in _YAML_SUFFIXES:
         return _Reader(name).from_yaml(text)
     return _Reader(name).from_plain_text(text)
-
-
-def _whole_file(name: str, message: str) -> RecordError:
-    return RecordError([Problem(name, None, None, "", message)])
-
-
-def _read_text(file: Path, name: str) -> str:
-    try:
-        if file.is_dir():
-            raise _whole_file(name, "is a folder, not a register file")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise _whole_file(
-                name,
-                f"is {size / 1e6:.1f} MB; a protected register may be at most "
-                f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
-            )
-        return file.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise _whole_file(name, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise _whole_file(
-            name, f"is not UTF-8 text (byte {error.start}): save it as UTF-8"
-        ) from None
-    except OSError as error:
-        raise _whole_file(name, f"cannot be read: {error.strerror}") from None
 
 
 class _Reader:

@@ -11,22 +11,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .._files import read_author_file
 from ..errors import Problem, RecordError
 from . import references
 from .schema import Record
 from .yaml_source import Path, Position, Source, SourceSyntaxError, parse
 
-MAX_BYTES = 5_000_000
 _UNION_TAGS = {"one-text", "per-register"}
 _PATTERN_MESSAGES = {
     r"^[a-z0-9][a-z0-9-]*$": "use lowercase letters, digits and hyphens only",
     r"^[A-Za-z][A-Za-z0-9._-]*$": "an id starts with a letter and holds letters, digits, "
     "'.', '_' or '-' only (e.g. R1)",
 }
-
-
-def _whole_file(name: str, message: str) -> RecordError:
-    return RecordError([Problem(name, None, None, "", message)])
 
 
 def _at(name: str, position: Position | None, path: Path, message: str) -> Problem:
@@ -47,25 +43,7 @@ def load_record(path: str | FilePath) -> Record:
 
 def read_source(file: FilePath) -> Source:
     name = str(file)
-    try:
-        if file.is_dir():
-            raise _whole_file(name, "is a folder, not a record file")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise _whole_file(
-                name,
-                f"is {size / 1e6:.1f} MB; a record may be at most "
-                f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
-            )
-        text = file.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise _whole_file(name, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise _whole_file(
-            name, f"is not UTF-8 text (byte {error.start}): save it as UTF-8"
-        ) from None
-    except OSError as error:
-        raise _whole_file(name, f"cannot be read: {error.strerror}") from None
+    text = read_author_file(file, "record")
     try:
         return parse(text, is_json=file.suffix.lower() == ".json")
     except SourceSyntaxError as error:

@@ -149,7 +149,7 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
     _DocxBuilder(word, templates, document.meta).build(document.blocks)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _with_fixed_timestamps(buffer.getvalue())
+    return with_fixed_timestamps(buffer.getvalue())
 
 
 class _DocxBuilder:
@@ -600,7 +600,7 @@ def _first_day_of(printed: str) -> dt.datetime | None:
     return dt.datetime(int(words[1]), _MONTHS[words[0].lower()], 1, tzinfo=dt.UTC)
 
 
-def _with_fixed_timestamps(data: bytes) -> bytes:
+def with_fixed_timestamps(data: bytes) -> bytes:
     """The same package with every zip entry dated 1980-01-01 (python-docx stamps the time)."""
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:

@@ -120,6 +120,10 @@ def test_clean_samples_raise_no_identity_error(
     pack = build_pack(record, tmp_path, register=register)
     identity = [f for c in pack.checks for f in c.findings if f.check.startswith("identity.")]
     assert [f for f in identity if f.severity.value == "error"] == []
+    for file in pack.folder.iterdir():  # the register itself is never copied into the pack
+        content = file.read_bytes().lower()
+        for secret in (FIRST, SURNAME, "Fennimore"):
+            assert secret.lower().encode() not in content, (file.name, secret)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from summarygen import _files as files_module
 from summarygen.errors import Problem, RecordError
-from summarygen.identity import register as register_module
 from summarygen.identity.register import (
     ProtectedEntry,
     category_of,
@@ -356,11 +356,11 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 
 def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(register_module, "MAX_BYTES", 100)
+    monkeypatch.setattr(files_module, "MAX_BYTES", 100)
     path = write(tmp_path, "protected.txt", "Name: Zebulon Quartermaine\n" * 10)
     (problem,) = problems(path)
     assert "a protected register may be at most" in problem.message
 
 
 def test_the_size_limit_is_the_records() -> None:
-    assert register_module.MAX_BYTES == 5_000_000
+    assert files_module.MAX_BYTES == 5_000_000
