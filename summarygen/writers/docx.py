@@ -37,7 +37,7 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import docx
 from docx.document import Document as WordDocument
@@ -49,6 +49,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, Pt
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, _TableStyle
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -152,6 +153,9 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
     return with_fixed_timestamps(buffer.getvalue())
 
 
+_S = TypeVar("_S", bound=BaseStyle)
+
+
 class _DocxBuilder:
     def __init__(self, word: WordDocument, templates: TemplateFolder, meta: Meta) -> None:
         self.word = word
@@ -159,6 +163,16 @@ class _DocxBuilder:
         self.meta = meta
         self.text_styles = EASY_READ if meta.audience == "easy-read" else BODY
         self.heading_level = 0
+        self._styles: dict[str, BaseStyle] = {}
+
+    def _style(self, name: str) -> ParagraphStyle:
+        return self._style_of(name, ParagraphStyle)
+
+    def _style_of(self, name: str, kind: type[_S]) -> _S:
+        # python-docx finds a style by name with a walk over every style: look each up once.
+        if name not in self._styles:
+            self._styles[name] = self.word.styles[name]
+        return cast(_S, self._styles[name])
 
     def build(self, blocks: Sequence[Block]) -> None:
         _empty_body(self.word)
@@ -169,7 +183,7 @@ class _DocxBuilder:
         self._add_cover()
         self._add_blocks(blocks, self.text_styles)
         for credit in self.meta.credits:
-            self.word.add_paragraph(credit, style="Credits")
+            self.word.add_paragraph(credit, style=self._style("Credits"))
 
     # --- document level ---------------------------------------------------------------------
 
@@ -202,10 +216,10 @@ class _DocxBuilder:
         meta = self.meta
         section = self.word.sections[0]
         header = section.header.paragraphs[0]
-        header.style = self.word.styles["Header"]
+        header.style = self._style("Header")
         header.add_run(f"{meta.partnership}\t{meta.label}")
         footer = section.footer.paragraphs[0]
-        footer.style = self.word.styles["Footer"]
+        footer.style = self._style("Footer")
         footer.add_run(f"{meta.title}\tPage ")
         _add_field(footer, "PAGE")
         footer.add_run(" of ")
@@ -222,15 +236,15 @@ class _DocxBuilder:
 
     def _add_cover(self) -> None:
         meta = self.meta
-        self.word.add_paragraph(meta.label, style="Cover Label")
-        self.word.add_paragraph(meta.title, style="Title")
+        self.word.add_paragraph(meta.label, style=self._style("Cover Label"))
+        self.word.add_paragraph(meta.title, style=self._style("Title"))
         if meta.subjects:
-            self.word.add_paragraph(_and_list(meta.subjects), style="Subtitle")
-        self.word.add_paragraph(meta.partnership, style="Cover Meta")
+            self.word.add_paragraph(_and_list(meta.subjects), style=self._style("Subtitle"))
+        self.word.add_paragraph(meta.partnership, style=self._style("Cover Meta"))
         if meta.date:
-            self.word.add_paragraph(meta.date, style="Cover Meta")
+            self.word.add_paragraph(meta.date, style=self._style("Cover Meta"))
         if meta.fiction:
-            self.word.add_paragraph(FICTION_NOTICE, style="Fiction Notice")
+            self.word.add_paragraph(FICTION_NOTICE, style=self._style("Fiction Notice"))
 
     # --- blocks -----------------------------------------------------------------------------
 
@@ -241,7 +255,7 @@ class _DocxBuilder:
             elif isinstance(group, Heading):
                 self._add_heading(group)
             elif isinstance(group, Paragraph):
-                self._add_runs(self.word.add_paragraph(style=styles.text), group.runs)
+                self._add_runs(self.word.add_paragraph(style=self._style(styles.text)), group.runs)
             elif isinstance(group, ListBlock):
                 self._add_list(group, styles)
             elif isinstance(group, Table):
@@ -256,13 +270,13 @@ class _DocxBuilder:
     def _add_heading(self, heading: Heading) -> None:
         level = max(1, min(heading.level, self.heading_level + 1, DEEPEST_HEADING))
         self.heading_level = level
-        self._add_runs(self.word.add_paragraph(style=f"Heading {level}"), heading.runs)
+        self._add_runs(self.word.add_paragraph(style=self._style(f"Heading {level}")), heading.runs)
 
     def _add_list(self, block: ListBlock, styles: _TextStyles) -> None:
         style = styles.number if block.ordered else styles.bullet
         num_id = self._list_numbering(style, restart_at=block.start if block.ordered else None)
         for item in block.items:
-            paragraph = self.word.add_paragraph(style=style)
+            paragraph = self.word.add_paragraph(style=self._style(style))
             if num_id is not None:
                 _set_numbering(paragraph, num_id)
             self._add_runs(paragraph, item)
@@ -274,7 +288,7 @@ class _DocxBuilder:
         bullets. A numbered list gets a numbering instance of its own that starts at
         ``restart_at``, so it does not carry on from the list before.
         """
-        style = self.word.styles[style_name].element
+        style = self._style(style_name).element
         num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
         if num_id is None:
             return None
@@ -291,10 +305,10 @@ class _DocxBuilder:
         if columns == 0:
             return
         if block.caption:
-            self.word.add_paragraph(block.caption, style="Caption")
+            self.word.add_paragraph(block.caption, style=self._style("Caption"))
         rows = ([block.header] if block.header else []) + list(block.rows)
         table = self.word.add_table(rows=len(rows), cols=columns)
-        table.style = self.word.styles["Data Table"]
+        table.style = self._style_of("Data Table", _TableStyle)
         table.autofit = False
         widths = _column_widths(rows, columns, _text_width(self.word))
         for column, width in zip(table.columns, widths, strict=True):
@@ -307,7 +321,7 @@ class _DocxBuilder:
             in_header = has_header and row_index == 0
             if in_header:  # body rows may split across pages: long cells must not leave gaps
                 _append_to_row_properties(row._tr, "w:tblHeader")
-            style = self.word.styles["Table Heading" if in_header else "Table Text"]
+            style = self._style("Table Heading" if in_header else "Table Text")
             for index, cell in enumerate(row.cells):
                 cell.width = widths[index]
                 paragraph = cell.paragraphs[0]
@@ -316,10 +330,10 @@ class _DocxBuilder:
                     self._add_runs(paragraph, cells[index], in_cell=cell)
 
     def _add_figure(self, figure: Figure) -> None:
-        paragraph = self.word.add_paragraph(style="Figure")
+        paragraph = self.word.add_paragraph(style=self._style("Figure"))
         self._add_picture(paragraph, figure.picture, figure.alt, FIGURE_WIDTH)
         if figure.caption:
-            self._add_runs(self.word.add_paragraph(style="Caption"), figure.caption)
+            self._add_runs(self.word.add_paragraph(style=self._style("Caption")), figure.caption)
 
     def _add_callout(self, callout: Callout) -> None:
         styles = CALLOUT_STYLES[callout.style]
@@ -330,15 +344,15 @@ class _DocxBuilder:
             self._add_blocks(callout.blocks, styles)
             if title:
                 attribution = (Run("— "), *title)
-                self._add_runs(self.word.add_paragraph(style=styles.text), attribution)
+                self._add_runs(self.word.add_paragraph(style=self._style(styles.text)), attribution)
             return
         if title:
-            self._add_runs(self.word.add_paragraph(style=styles.title), title)
+            self._add_runs(self.word.add_paragraph(style=self._style(styles.title)), title)
         self._add_blocks(callout.blocks, styles)
 
     def _add_easy_read_rows(self, rows: list[EasyReadRow]) -> None:
         table = self.word.add_table(rows=len(rows), cols=2)
-        table.style = self.word.styles["Layout Table"]
+        table.style = self._style_of("Layout Table", _TableStyle)
         table.autofit = False
         _set_table_look(table, header_row=False, banded_rows=False)
         text_column = _text_width(self.word) - EASY_READ_PICTURE_COLUMN
@@ -350,12 +364,12 @@ class _DocxBuilder:
             for cell in (picture_cell, text_cell):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             picture_paragraph = picture_cell.paragraphs[0]
-            picture_paragraph.style = self.word.styles["Easy Read Picture"]
+            picture_paragraph.style = self._style("Easy Read Picture")
             self._add_picture(
                 picture_paragraph, easy_read.picture, easy_read.alt, EASY_READ_PICTURE_WIDTH
             )
             text_paragraph = text_cell.paragraphs[0]
-            text_paragraph.style = self.word.styles[EASY_READ.text]
+            text_paragraph.style = self._style(EASY_READ.text)
             self._add_runs(text_paragraph, easy_read.runs)
         table.columns[0].width = EASY_READ_PICTURE_COLUMN
         table.columns[1].width = Length(text_column)
@@ -364,7 +378,9 @@ class _DocxBuilder:
 
     def _add_runs(self, paragraph: WordParagraph, runs: Runs, in_cell: _Cell | None = None) -> None:
         for run in runs:
-            word_run = paragraph.add_run(run.text, style="Hyperlink" if run.link else None)
+            word_run = paragraph.add_run(
+                run.text, style=self._style_of("Hyperlink", CharacterStyle) if run.link else None
+            )
             if run.strong:
                 word_run.bold = True
             if run.emphasis:
