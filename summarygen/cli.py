@@ -369,8 +369,8 @@ def check(
     bad input."""
     from .checks.engine import check_document
     from .checks.finding import worst_first
-    from .identity.detect import Allowed, mask_identifiers
-    from .identity.gate import scan_files
+    from .identity.detect import Allowed
+    from .identity.gate import masked_quotes, scan_files
     from .readers.files import read_file
     from .report import print_terminal, print_waivers, render_html, to_data
 
@@ -420,17 +420,10 @@ def check(
         except SummarygenError as error:
             err.print(f"{target}: {error}", markup=False)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
-        result = check_document(document, chosen_profiles[audience_id])
-        quoted = [
-            replace(
-                f,
-                text=mask_identifiers(f.text, register, Allowed()),
-                message=mask_identifiers(f.message, register, Allowed()),
-                suggestion=mask_identifiers(f.suggestion, register, Allowed()),
-            )
-            for f in result.findings
-        ]
-        results = [replace(result, findings=tuple(worst_first([*identity, *quoted])))]
+        result = masked_quotes(
+            check_document(document, chosen_profiles[audience_id]), register, Allowed()
+        )
+        results = [replace(result, findings=tuple(worst_first([*identity, *result.findings])))]
         title = target.name
         waivers = ()
     if output is OutputFormat.JSON:

@@ -34,8 +34,7 @@ from .document import (
 )
 from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RenderError, SummarygenError
-from .identity.detect import Allowed, mask_identifiers
-from .identity.gate import allowed_by, scan_files
+from .identity.gate import allowed_by, masked_quotes, scan_files
 from .identity.register import ProtectedEntry
 from .record import Record
 from .writers import FORMATS, writer_for
@@ -186,28 +185,11 @@ def render_and_check(
     files = [f.path for item in built for f in item.files]
     allowed = allowed_by(record)
     identity = scan_files(files, register, allowed)
-    checks = [_masked(check, register, allowed) for check in checks]
+    checks = [masked_quotes(check, register, allowed) for check in checks]
     checks = _with_identity_findings(record, checks, identity)
     for item, result in zip(built, checks, strict=False):
         item.check = result
     return built, checks
-
-
-def _masked(
-    check: DocumentCheck, register: Sequence[ProtectedEntry], allowed: Allowed
-) -> DocumentCheck:
-    """The check with every identifier in its findings' quotes masked: reports and the
-    terminal quote sentences, and must never repeat a name the identity check found."""
-
-    def masked(finding: Finding) -> Finding:
-        return replace(
-            finding,
-            text=mask_identifiers(finding.text, register, allowed),
-            message=mask_identifiers(finding.message, register, allowed),
-            suggestion=mask_identifiers(finding.suggestion, register, allowed),
-        )
-
-    return replace(check, findings=tuple(masked(f) for f in check.findings))
 
 
 def _with_identity_findings(

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from ..checks.engine import DocumentCheck
 from ..checks.finding import Finding
 from ..record import Record
-from .detect import Allowed, find_identifiers
+from .detect import Allowed, find_identifiers, mask_identifiers
 from .extract import extract_parts
 from .register import ProtectedEntry
 
@@ -52,3 +54,20 @@ def scan_files(
     """Every identifier in the written files (their text, metadata and names)."""
     parts = [part for file in files for part in extract_parts(file)]
     return find_identifiers(parts, register, allowed)
+
+
+def masked_quotes(
+    check: DocumentCheck, register: Sequence[ProtectedEntry], allowed: Allowed
+) -> DocumentCheck:
+    """The check with every identifier in its findings' quotes masked: reports and the
+    terminal quote sentences, and must never repeat a name the identity check found."""
+
+    def masked(finding: Finding) -> Finding:
+        return replace(
+            finding,
+            text=mask_identifiers(finding.text, register, allowed),
+            message=mask_identifiers(finding.message, register, allowed),
+            suggestion=mask_identifiers(finding.suggestion, register, allowed),
+        )
+
+    return replace(check, findings=tuple(masked(f) for f in check.findings))
