@@ -36,7 +36,7 @@ def cold_runs(record: Path, runs: int) -> list[float]:
 def warm_per_format(record_path: Path) -> dict[str, float]:
     from summarygen import load_record
     from summarygen._templates import TemplateFolder
-    from summarygen.compose import compose
+    from summarygen.composer import compose
     from summarygen.documents import DOCUMENT_TYPES
     from summarygen.writers import FORMATS, writer_for
 

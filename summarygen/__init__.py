@@ -9,12 +9,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .compose import compose  # eager: the function shares its name with its module
 from .errors import ChecksFailed, Problem, RecordError, RenderError, SummarygenError, TemplateError
 
 if TYPE_CHECKING:
     from ._templates import TemplateFolder
     from .checks import DocumentCheck, Finding, Severity, check_document, load_profiles
+    from .composer import compose
     from .documents import DOCUMENT_TYPES
     from .pack import Pack, build_pack
     from .readers.files import read_file
@@ -28,6 +28,7 @@ _WHERE = {
     "check_document": ".checks",
     "load_profiles": ".checks",
     "DOCUMENT_TYPES": ".documents",
+    "compose": ".composer",
     "Pack": ".pack",
     "build_pack": ".pack",
     "read_file": ".readers.files",

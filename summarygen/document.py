@@ -1,6 +1,6 @@
 """The Document: the one intermediate model every writer walks and every check reads.
 
-A Document is made from Markdown (see :mod:`summarygen.compose`) and holds nothing a
+A Document is made from Markdown (see :mod:`summarygen.composer`) and holds nothing a
 writer must interpret: the text that checks measure is exactly the text published.
 """
 

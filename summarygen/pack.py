@@ -21,7 +21,7 @@ from .checks.consistency import PACK
 from .checks.engine import DocumentCheck, check_pack
 from .checks.finding import Finding, Severity, worst_first
 from .checks.profiles import Profile, load_profiles, record_profile_overrides
-from .compose import compose
+from .composer import compose
 from .document import (
     Callout,
     Document,

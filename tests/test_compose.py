@@ -9,7 +9,7 @@ import pytest
 
 from summarygen import TemplateError, load_record
 from summarygen._templates import TemplateFolder
-from summarygen.compose import compose, escape_markdown
+from summarygen.composer import compose, escape_markdown
 from summarygen.document import EasyReadRow, Heading, ListBlock, Paragraph, Table
 from summarygen.documents import DOCUMENT_TYPES
 from summarygen.readers.markdown import read_markdown
