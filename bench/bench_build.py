@@ -24,11 +24,14 @@ def cold_runs(record: Path, runs: int) -> list[float]:
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            subprocess.run(
+            result = subprocess.run(
                 [sys.executable, "-m", "summarygen", "build", str(record), "-o", out],
-                check=True,
                 capture_output=True,
+                text=True,
+                check=False,
             )
+            if result.returncode != 0:
+                raise SystemExit(f"the build failed (exit {result.returncode}):\n{result.stderr}")
             times.append(time.perf_counter() - start)
     return times
 

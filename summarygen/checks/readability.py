@@ -82,27 +82,64 @@ class Metrics:
         return float(getattr(self, metric))
 
 
-def measure(texts: list[str]) -> Metrics:
-    """Measure units of text; each text is one unit and is segmented on its own."""
+@dataclass(frozen=True)
+class _Counts:
+    """What one unit of text adds to a measurement."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    longest: int = 0
+    polysyllables: int = 0
+    passives: int = 0
+    uncommon: int = 0
+    non_numbers: int = 0
+
+
+@lru_cache(maxsize=16384)
+def _unit_counts(text: str) -> _Counts:
+    # Cached: a document and each of its sections are measured over the same units.
     sentence_count = word_count = syllable_count = 0
     longest = polysyllables = passives = uncommon = non_numbers = 0
-    for text in texts:
-        for sentence in sentences(text):
-            tokens = words(sentence)
-            if not tokens:
-                continue
-            sentence_count += 1
-            word_count += len(tokens)
-            longest = max(longest, len(tokens))
-            if _passive_phrases_in(tokens):
-                passives += 1
-            for token in tokens:
-                count = syllables(token)
-                syllable_count += count
-                polysyllables += count >= POLYSYLLABLE
-                if not any(character.isdigit() for character in token):
-                    non_numbers += 1
-                    uncommon += _is_uncommon(token.lower())
+    for sentence in sentences(text):
+        tokens = words(sentence)
+        if not tokens:
+            continue
+        sentence_count += 1
+        word_count += len(tokens)
+        longest = max(longest, len(tokens))
+        if _passive_phrases_in(tokens):
+            passives += 1
+        for token in tokens:
+            count = syllables(token)
+            syllable_count += count
+            polysyllables += count >= POLYSYLLABLE
+            if not any(character.isdigit() for character in token):
+                non_numbers += 1
+                uncommon += _is_uncommon(token.lower())
+    return _Counts(
+        sentence_count,
+        word_count,
+        syllable_count,
+        longest,
+        polysyllables,
+        passives,
+        uncommon,
+        non_numbers,
+    )
+
+
+def measure(texts: list[str]) -> Metrics:
+    """Measure units of text; each text is one unit and is segmented on its own."""
+    counts = [_unit_counts(text) for text in texts]
+    sentence_count = sum(c.sentences for c in counts)
+    word_count = sum(c.words for c in counts)
+    syllable_count = sum(c.syllables for c in counts)
+    longest = max((c.longest for c in counts), default=0)
+    polysyllables = sum(c.polysyllables for c in counts)
+    passives = sum(c.passives for c in counts)
+    uncommon = sum(c.uncommon for c in counts)
+    non_numbers = sum(c.non_numbers for c in counts)
     if word_count == 0:
         return Metrics(0, 0, 0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, None, 0.0, True)
     words_per_sentence = word_count / sentence_count
