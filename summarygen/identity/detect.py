@@ -1297,7 +1297,9 @@ def _ni_number_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
 def _postcode_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
     rule = identity_rules().postcode
     for match in _at_word_starts(rules.postcode, view.text, rule.not_after):
-        if match["area"].upper() in rule.areas:
+        letters = "".join(filter(str.isalpha, match[0]))
+        one_case = letters.isupper() or letters.islower()  # "G0K9Hw" is a code, not a place
+        if one_case and match["area"].upper() in rule.areas:
             yield _hit(view, match.span(), rule, _RANK_POSTCODE)
 
 

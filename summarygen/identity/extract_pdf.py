@@ -213,6 +213,11 @@ def _is_xml_metadata(stream: StreamObject) -> bool:
 
 
 _XMP_LAYOUT_ATTRIBUTES = frozenset({"lang", "parseType", "about"})
+_XMP_IDENTIFIERS = frozenset(
+    {"DocumentID", "InstanceID", "OriginalDocumentID", "documentID", "instanceID"}
+)
+"""Properties that hold a generated id (xmpMM:, and stRef: in a derived-from or history
+entry), never human text: a random id can look like a postcode."""
 _XML_TAG = re.compile(rb"<[^>]*>")
 
 
@@ -232,8 +237,12 @@ def _xmp_text(data: bytes) -> str:
             texts.extend(
                 value
                 for key, value in element.attrib.items()
-                if _local_name(key) not in _XMP_LAYOUT_ATTRIBUTES
+                if _local_name(key) not in _XMP_LAYOUT_ATTRIBUTES | _XMP_IDENTIFIERS
             )
+            if _local_name(element.tag) in _XMP_IDENTIFIERS:
+                if element.tail and element.tail.strip():
+                    texts.append(element.tail.strip())
+                continue
         for text in (element.text, element.tail):
             if text and text.strip():
                 texts.append(text.strip())
