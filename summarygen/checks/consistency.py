@@ -4,17 +4,24 @@ Checks across the record and the composed Documents: every finding answered by a
 recommendation; every recommendation in the overview, executive summary, recommendations
 and action plan with its id and its wording; every recommendation with an action; counts
 stated in prose ("six recommendations") matching the data; each child's pseudonym written
-the same way everywhere.
+the same way everywhere, and no other review's pseudonym; every date a document gives found in
+the record's dates or in its professional text, so no version dates an event differently.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
 
+from pydantic import BaseModel
+
+from .._resources import read_rules_yaml
 from ..document import Document
 from ..numbers import NUMBER_WORDS
-from ..record import Record, Register, text_for
+from ..record import PartialDate, Record, Register, RegisterText, text_for
 from .finding import Finding, Severity
 from .units import units
 
@@ -43,6 +50,8 @@ def consistency_findings(record: Record, documents: Mapping[str, Document]) -> l
         *_recommendations_with_actions(record),
         *_counts_in_prose(record, documents),
         *_pseudonyms_written_alike(record, documents),
+        *_pseudonyms_of_this_review(record, documents),
+        *_dates_agree(record, documents),
     ]
 
 
@@ -168,3 +177,131 @@ def _pseudonyms_written_alike(
                             text=unit.text,
                             section=unit.section,
                         )
+
+
+@dataclass(frozen=True)
+class _Rules:
+    pseudonym: re.Pattern[str]
+    month_date: re.Pattern[str]
+    numeric_date: re.Pattern[str]
+    year: re.Pattern[str]
+    months: Mapping[str, int]
+
+
+@cache
+def _rules() -> _Rules:
+    from ..identity.detect import identity_rules
+
+    data = read_rules_yaml("consistency.yaml")
+    months = {
+        name.lower(): number
+        for number, names in enumerate(identity_rules().full_date.months, start=1)
+        for name in names
+    }
+    names = "|".join(sorted((name.capitalize() for name in months), key=len, reverse=True))
+    after = "|".join(re.escape(word) for word in data["year_after"])
+    return _Rules(
+        pseudonym=re.compile(data["pseudonym_shape"]),
+        month_date=re.compile(
+            rf"\b(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+)?(?P<month>{names})\.?,?[ \t]+"
+            r"(?P<year>(?:19|20)[0-9]{2})\b"
+        ),
+        numeric_date=re.compile(data["numeric_date"]),
+        year=re.compile(rf"(?i:\b(?:{after})-?[ \t]+)(?P<year>(?:19|20)[0-9]{{2}})\b"),
+        months=months,
+    )
+
+
+def _pseudonyms_of_this_review(
+    record: Record, documents: Mapping[str, Document]
+) -> Iterator[Finding]:
+    known = {subject.pseudonym for subject in record.subjects}
+    known.update(member.role for member in record.family)
+    for document_id, document in documents.items():
+        seen: set[str] = set()
+        for unit in units(document):
+            for match in _rules().pseudonym.finditer(unit.text):
+                written = " ".join(match.group(0).split())
+                if written not in known and written not in seen:
+                    seen.add(written)
+                    yield _finding(
+                        "unknown-pseudonym",
+                        Severity.WARNING,
+                        document_id,
+                        f"{written} is not a pseudonym of this review ({', '.join(sorted(known))})",
+                        "If this is a child of this review, use their pseudonym from the "
+                        "record; if it is another review, say so, or leave it out.",
+                        text=unit.text,
+                        section=unit.section,
+                    )
+
+
+_Month = tuple[int, int | None]
+"""A year and month; the month is None where only the year is known."""
+
+
+def _dates_agree(record: Record, documents: Mapping[str, Document]) -> Iterator[Finding]:
+    """Every date a document gives is among the record's dates or in its professional text:
+    a plain or child text that dates an event differently is caught."""
+    known: set[_Month] = set()
+    for value in _record_values(record):
+        if isinstance(value, PartialDate | dt.date):  # a datetime is a date too
+            known.add((value.year, value.month))
+        else:
+            known.update(month for month, _ in _written_dates(value))
+    known_years = {year for year, _ in known}
+    for document_id, document in documents.items():
+        seen: set[str] = set()
+        for unit in units(document):
+            for (year, month), written in _written_dates(unit.text):
+                if month is None:
+                    agrees = year in known_years
+                else:
+                    agrees = (year, month) in known or (year, None) in known
+                if not agrees and written not in seen:
+                    seen.add(written)
+                    yield _finding(
+                        "date",
+                        Severity.WARNING,
+                        document_id,
+                        f"says {written!r}, a date that is in neither the record's dates nor "
+                        "its professional text",
+                        "Check it against the overview: every version must give the same "
+                        "dates for the same events.",
+                        text=unit.text,
+                        section=unit.section,
+                    )
+
+
+def _written_dates(text: str) -> Iterator[tuple[_Month, str]]:
+    rules = _rules()
+    taken: list[tuple[int, int]] = []
+    for match in rules.month_date.finditer(text):
+        taken.append(match.span())
+        yield (int(match["year"]), rules.months[match["month"].lower()]), match.group(0)
+    for match in rules.numeric_date.finditer(text):
+        month = int(match["month"])
+        if 1 <= month <= 12:
+            taken.append(match.span())
+            yield (int(match["year"]), month), match.group(0)
+    for match in rules.year.finditer(text):
+        start = match.start("year")
+        if not any(begin <= start < end for begin, end in taken):
+            yield (int(match["year"]), None), match.group(0)
+
+
+def _record_values(value: object) -> Iterator[PartialDate | dt.date | str]:
+    """Every date in the record, and every text in its most formal register."""
+    if isinstance(value, PartialDate | dt.date | str):
+        yield value
+    elif isinstance(value, RegisterText):
+        yield text_for(value, Register.PROFESSIONAL)[0]
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _record_values(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _record_values(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _record_values(item)

@@ -128,3 +128,70 @@ def test_pseudonym_written_the_same_way(tmp_path: Path, text: str, flagged: bool
         f for f in consistency_findings(record, prose(text)) if f.check == "consistency.pseudonym"
     ]
     assert bool(found) is flagged
+
+
+def findings_of(check: str, text: str, tmp_path: Path, record_text: str = MINIMAL) -> list[str]:
+    path = tmp_path / "record.yaml"
+    path.write_text(record_text)
+    record = load_record(path)
+    return [f.message for f in consistency_findings(record, prose(text)) if f.check == check]
+
+
+# MINIMAL's dates: incident 2024-01, period 2023-01 to 2024-01, episode 2023-05, due 2025-03.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("In May 2023 a referral was made.", False),
+        ("On 3 May 2023 a referral was made.", False),  # the record knows the month
+        ("The review began in January 2024.", False),
+        ("The protocol is due by March 2025.", False),  # an action's due date
+        ("In 2023 agencies met.", False),
+        ("Working Together 2018 sets out the duty.", False),
+        ("The Children Act 1989 applies.", False),
+        ("In June 2023 a referral was made.", True),
+        ("On 3 June 2023 a referral was made.", True),
+        ("On 03/06/2023 a referral was made.", True),
+        ("In Sept 2022 the family moved.", True),
+        ("Agencies first met in 2019.", True),
+    ],
+)
+def test_dates_agree_with_the_record(tmp_path: Path, text: str, flagged: bool) -> None:
+    assert bool(findings_of("consistency.date", text, tmp_path)) is flagged
+
+
+def test_a_date_in_the_professional_text_is_known(tmp_path: Path) -> None:
+    record = MINIMAL.replace(
+        "summary: A referral was made.", "summary: A referral was made in June 2023."
+    )
+    written = "In June 2023 a referral was made."
+    assert findings_of("consistency.date", written, tmp_path, record) == []
+
+
+def test_a_plain_text_that_dates_an_event_differently_is_caught(tmp_path: Path) -> None:
+    record = MINIMAL.replace(
+        "title: First contact",
+        "title:\n      professional: First contact in June 2023\n"
+        "      plain: First asked for help in July 2023",
+    )
+    assert pack(record, tmp_path) == [
+        "consistency.date executive-summary: says 'July 2023', a date that is in neither the "
+        "record's dates nor its professional text"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("We met Child T twice.", False),
+        ("Child T's mother spoke to us.", False),
+        ("The child met us.", False),
+        ("Children A to C took part.", False),
+        ("We met Child N twice.", True),
+        ("Baby K was born early.", True),
+        ("As in the review of Child Q, nobody asked.", True),
+    ],
+)
+def test_a_pseudonym_that_is_not_this_reviews_is_flagged(
+    tmp_path: Path, text: str, flagged: bool
+) -> None:
+    assert bool(findings_of("consistency.unknown-pseudonym", text, tmp_path)) is flagged
