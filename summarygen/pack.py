@@ -13,12 +13,14 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._templates import TemplateFolder
+from ._workers import WORKERS_VARIABLE, worker_pool
 from .checks.consistency import PACK
-from .checks.engine import DocumentCheck, check_pack
+from .checks.engine import DocumentCheck, check_document, with_consistency
 from .checks.finding import Finding, Severity, worst_first
 from .checks.profiles import Profile, load_profiles, record_profile_overrides
 from .composer import compose
@@ -34,6 +36,7 @@ from .document import (
 )
 from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RenderError, SummarygenError
+from .identity.detect import Allowed
 from .identity.gate import allowed_by, masked_quotes, scan_files
 from .identity.register import ProtectedEntry
 from .record import Record
@@ -169,27 +172,134 @@ def render_and_check(
 ) -> tuple[list[BuiltDocument], list[DocumentCheck]]:
     """Write the documents into ``folder`` and check them: readability and language per
     document, consistency across the pack, identity in every written file. The last check
-    is the pack as a whole."""
+    is the pack as a whole.
+
+    Each document is written, checked and scanned by a worker process where there are
+    cores to spare; the PDFs are made here (see :mod:`._workers`)."""
     templates = templates or TemplateFolder()
-    documents = list(documents or DOCUMENT_TYPES)
     formats = list(formats or FORMATS)
     if profiles is None:
         profiles = load_profiles(record_overrides=record_profile_overrides(record))
-    built = [
-        _build_document(record, document, formats, templates, folder, progress)
-        for document in documents
-    ]
-    checks = check_pack(record, [item.document for item in built], profiles)
-    if progress:
-        progress("scanning the written files for identifiers")
-    files = [f.path for item in built for f in item.files]
+    composed: list[Document] = []
+    for document in documents or DOCUMENT_TYPES:
+        if progress:
+            progress(f"{document}: composing")
+        composed.append(compose(record, document, templates))
     allowed = allowed_by(record)
-    identity = scan_files(files, register, allowed)
+    jobs = [
+        _Job(
+            record, doc, formats, templates, folder, profiles[doc.meta.audience], register, allowed
+        )
+        for doc in composed
+    ]
+    done = _run(jobs, progress)
+    built = [
+        BuiltDocument(job.document, result.files, result.pages)
+        for job, result in zip(jobs, done, strict=True)
+    ]
+    checks = with_consistency(
+        record, composed, [result.check for result in done if result.check is not None]
+    )
+    identity = [finding for result in done for finding in result.identity]
     checks = [masked_quotes(check, register, allowed) for check in checks]
     checks = _with_identity_findings(record, checks, identity)
     for item, result in zip(built, checks, strict=False):
         item.check = result
     return built, checks
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One document to write in some formats, scan, and (given a profile) check."""
+
+    record: Record
+    document: Document
+    formats: Sequence[str]
+    templates: TemplateFolder
+    folder: Path
+    profile: Profile | None
+    register: Sequence[ProtectedEntry]
+    allowed: Allowed
+
+    def run(self) -> _Done:
+        files = [self._write(fmt) for fmt in self.formats]
+        pdf = [file for file in files if file.format == "pdf"]
+        return _Done(
+            files,
+            count_pdf_pages(pdf[0].path.read_bytes()) if pdf else None,
+            check_document(self.document, self.profile) if self.profile else None,
+            scan_files([file.path for file in files], self.register, self.allowed),
+        )
+
+    def _write(self, fmt: str) -> BuiltFile:
+        name = self.document.meta.document
+        try:
+            data = writer_for(fmt)(self.document, self.templates)
+        except SummarygenError:
+            raise
+        except Exception as error:  # a writer's library failed: name the document and format
+            raise RenderError(f"{name}: {fmt.upper()}: {error}") from error
+        path = self.folder / file_name(self.record, name, fmt)
+        path.write_bytes(data)
+        return BuiltFile(name, fmt, path, len(data))
+
+
+@dataclass
+class _Done:
+    files: list[BuiltFile]
+    pages: int | None
+    check: DocumentCheck | None
+    identity: list[Finding]
+
+    def joined(self, other: _Done, formats: Sequence[str]) -> _Done:
+        """This and the other part of the same document, files in the order asked for."""
+        files = sorted([*self.files, *other.files], key=lambda file: formats.index(file.format))
+        return _Done(
+            files,
+            self.pages if self.pages is not None else other.pages,
+            self.check or other.check,
+            [*self.identity, *other.identity],
+        )
+
+
+def _run_job(job: _Job) -> _Done:
+    return job.run()
+
+
+def _run(jobs: list[_Job], progress: Progress | None) -> list[_Done]:
+    """Every job: in worker processes where there are cores to spare (all but the PDFs,
+    which Typst makes here), else one after the other."""
+    pool = worker_pool(len(jobs))
+    if pool is None:
+        done = []
+        for job in jobs:
+            if progress:
+                progress(f"{job.document.meta.document}: writing and checking")
+            done.append(job.run())
+        return done
+    with pool:
+        elsewhere = [
+            pool.submit(_run_job, replace(job, formats=[f for f in job.formats if f != "pdf"]))
+            for job in jobs
+        ]
+        here = []
+        for job in jobs:
+            if progress:
+                progress(f"{job.document.meta.document}: writing PDF")
+            pdf_only = [f for f in job.formats if f == "pdf"]
+            here.append(replace(job, formats=pdf_only, profile=None).run())
+        if progress:
+            progress("checking and scanning the written files")
+        try:
+            return [
+                mine.joined(future.result(), job.formats)
+                for job, mine, future in zip(jobs, here, elsewhere, strict=True)
+            ]
+        except BrokenProcessPool as error:
+            raise RenderError(
+                f"a worker process stopped unexpectedly ({error}); try again with "
+                f"{WORKERS_VARIABLE}=1 to build in one process"
+            ) from error
 
 
 def _with_identity_findings(
@@ -235,34 +345,6 @@ def _write_reports(
         )
     )
     return [json_name, html_name]
-
-
-def _build_document(
-    record: Record,
-    document: str,
-    formats: list[str],
-    templates: TemplateFolder,
-    staging: Path,
-    progress: Progress | None,
-) -> BuiltDocument:
-    if progress:
-        progress(f"{document}: composing")
-    built = BuiltDocument(compose(record, document, templates))
-    for fmt in formats:
-        if progress:
-            progress(f"{document}: writing {fmt.upper()}")
-        try:
-            data = writer_for(fmt)(built.document, templates)
-        except SummarygenError:
-            raise
-        except Exception as error:  # a writer's library failed: name the document and format
-            raise RenderError(f"{document}: {fmt.upper()}: {error}") from error
-        path = staging / file_name(record, document, fmt)
-        path.write_bytes(data)
-        built.files.append(BuiltFile(document, fmt, path, len(data)))
-        if fmt == "pdf":
-            built.pages = count_pdf_pages(data)
-    return built
 
 
 def _publish(staging: Path, target: Path) -> None:

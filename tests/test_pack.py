@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
-from summarygen import TemplateError, load_record
+from summarygen import RenderError, TemplateError, load_record
 from summarygen._templates import TemplateFolder
+from summarygen._workers import WORKERS_VARIABLE
 from summarygen.documents import DOCUMENT_TYPES
 from summarygen.pack import build_pack
 
@@ -46,12 +48,50 @@ def test_failed_build_leaves_the_earlier_pack_byte_identical(tmp_path: Path) -> 
     before = snapshot(first.folder)
     broken = tmp_path / "broken-templates"
     broken.mkdir()
-    # The sixth document fails half way through the build, after five were written.
+    # The sixth document's template fails, after five were composed.
     (broken / "recommendations.md.j2").write_text("# Fine\n\n{{ no_such_thing }}\n")
     with pytest.raises(TemplateError, match="recommendations"):
         build_pack(record, tmp_path, templates=TemplateFolder(broken))
     assert snapshot(first.folder) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken-templates", record.review.id]
+
+
+def test_a_writer_failing_in_a_worker_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(WORKERS_VARIABLE, "2")
+    record = load_record(SAMPLES[0])
+    first = build_pack(record, tmp_path, formats=["html"])
+    before = snapshot(first.folder)
+    broken = tmp_path / "broken-templates"
+    broken.mkdir()
+    docx.Document().save(str(broken / "reference.docx"))  # none of our styles: DOCX fails
+    with pytest.raises(RenderError, match=r"reference\.docx lacks the styles: Cover Label"):
+        build_pack(record, tmp_path, templates=TemplateFolder(broken))
+    assert snapshot(first.folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken-templates", record.review.id]
+
+
+def test_workers_build_the_same_pack_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files, pages, words and every check and finding, merged back in the same order.
+    (The PDFs differ only in their creation time, so they are compared by pages.)"""
+    record = load_record(SAMPLES[-1])
+    packs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv(WORKERS_VARIABLE, workers)
+        packs[workers] = build_pack(record, tmp_path / workers)
+    one, many = packs["1"], packs["2"]
+    assert [(b.pages, b.words, b.check) for b in one.documents] == [
+        (b.pages, b.words, b.check) for b in many.documents
+    ]
+    assert one.pack_check == many.pack_check
+    same = {name: digest for name, digest in snapshot(one.folder).items() if ".pdf" not in name}
+    assert same == {
+        name: digest for name, digest in snapshot(many.folder).items() if ".pdf" not in name
+    }
+    assert sorted(snapshot(one.folder)) == sorted(snapshot(many.folder))
 
 
 def test_cli_build_failure_exits_2_without_traceback_and_keeps_the_pack(tmp_path: Path) -> None:

@@ -97,12 +97,20 @@ def check_pack(
 ) -> list[DocumentCheck]:
     """Every document for its audience, then the pack as a whole (consistency across it)."""
     results = [check_document(doc, profiles[doc.meta.audience]) for doc in documents]
+    return with_consistency(record, documents, results)
+
+
+def with_consistency(
+    record: Record, documents: Sequence[Document], results: Sequence[DocumentCheck]
+) -> list[DocumentCheck]:
+    """The documents' checks with what consistency found added to each, then the pack's
+    own check (what belongs to no one document) last."""
     by_id = {doc.meta.document: doc for doc in documents}
     pack_findings = consistency_findings(record, by_id)
     by_document: dict[str, list[Finding]] = {}
     for finding in pack_findings:
         by_document.setdefault(finding.document, []).append(finding)
-    results = [
+    merged = [
         replace(
             result,
             findings=tuple(worst_first([*result.findings, *by_document.pop(result.document, [])])),
@@ -110,7 +118,7 @@ def check_pack(
         for result in results
     ]
     leftover = [finding for findings in by_document.values() for finding in findings]
-    results.append(
+    merged.append(
         DocumentCheck(
             document=PACK,
             audience="all",
@@ -120,4 +128,4 @@ def check_pack(
             findings=tuple(worst_first(leftover)),
         )
     )
-    return results
+    return merged

@@ -287,6 +287,23 @@ def _compiled_rules(file_name: str) -> tuple[_CompiledRule, ...]:
     return tuple(_CompiledRule.of(rule) for rule in word_list(file_name).entries)
 
 
+@cache
+def _rules_for(
+    file_name: str, audience: str
+) -> tuple[list[tuple[_CompiledRule, Severity]], re.Pattern[str]]:
+    """The rules of a word list that apply to an audience, with their severity; and one
+    pattern that matches wherever any of them might (most units match none, and one search
+    is far cheaper than a search per rule)."""
+    spec = word_list(file_name)
+    applicable = [
+        (compiled, severity)
+        for compiled in _compiled_rules(file_name)
+        if (severity := spec.severity_for(compiled.rule, audience)) is not None
+    ]
+    any_term = "|".join(f"(?:{compiled.finds.pattern})" for compiled, _ in applicable)
+    return applicable, re.compile(any_term or "(?!)", re.IGNORECASE)
+
+
 def _overlaps_any(span: Span, others: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
@@ -299,14 +316,12 @@ def _word_list_findings(
     file_name: str, document_id: str, units: list[Unit], audience: str
 ) -> Iterator[Finding]:
     spec = word_list(file_name)
-    applicable = [
-        (compiled, severity)
-        for compiled in _compiled_rules(file_name)
-        if (severity := spec.severity_for(compiled.rule, audience)) is not None
-    ]
+    applicable, any_term = _rules_for(file_name, audience)
     if not applicable:
         return
     for unit in units:
+        if not any_term.search(unit.text):
+            continue
         quotations = _quotation_spans(unit.text)
         defined = _defined_term_spans(unit) if spec.in_definitions == "skip" else []
         hits = [

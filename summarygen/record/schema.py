@@ -39,7 +39,9 @@ REGISTER_ORDER: tuple[Register, ...] = (Register.PROFESSIONAL, Register.PLAIN, R
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
