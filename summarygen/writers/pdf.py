@@ -11,12 +11,15 @@ from different folders (an organisation's templates folder overrides the shipped
 file, pictures included). So each compile gets a fresh temporary root holding a copy of the
 template and of the pictures the Document uses (a few KB each). The template must therefore
 be one self-contained file. Fonts come only from the templates folders (and Typst's own as a
-fallback), never from the system, so every machine prints the same PDF.
+fallback), never from the system, so every machine prints the same PDF. With
+``SOURCE_DATE_EPOCH`` set (https://reproducible-builds.org/specs/source-date-epoch/), the PDF's
+dates are that time, and the same Document gives the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -47,12 +50,25 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
                 ignore_system_fonts=True,
                 sys_inputs={"document": json.dumps(data, ensure_ascii=False)},
                 pdf_standards=["ua-1"],
+                timestamp=_source_date(),
             )
     except TemplateError as error:
         raise RenderError(f"{document_id}: PDF: {error}") from error
     except typst.TypstError as error:
         cause = _plain_cause(error)
         raise RenderError(f"{document_id}: PDF: Typst could not compile: {cause}") from error
+
+
+def _source_date() -> int | None:
+    """SOURCE_DATE_EPOCH, the time to give as the PDF's creation date; None for now."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise TemplateError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}"
+        )
+    return int(value)
 
 
 def _fonts(templates: TemplateFolder) -> typst.Fonts:

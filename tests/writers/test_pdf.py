@@ -8,6 +8,7 @@ the tests. A missing tool fails the test that needs it, rather than skipping it.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import shutil
 from collections.abc import Iterator
@@ -364,3 +365,22 @@ def test_an_organisations_own_pictures_are_used(tmp_path: Path) -> None:
     with pikepdf.open(write_file(document, tmp_path, TemplateFolder(tmp_path))) as pdf:
         alts = [str(element.Alt) for element in struct_elements(pdf) if element.S == "/Figure"]
     assert alts == ["Our office building", "A raised hand"]
+
+
+# ---------------------------------------------------------------- reproducible builds
+
+
+def test_source_date_epoch_dates_the_pdf_and_makes_it_reproducible(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023, 22:13:20 UTC
+    first = write(every_block(), TemplateFolder())
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]) == "D:20231114221320Z"
+    assert write(every_block(), TemplateFolder()) == first
+
+
+def test_a_bad_source_date_epoch_is_refused_in_plain_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "last Tuesday")
+    with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH must be a whole number of seconds"):
+        write(every_block(), TemplateFolder())
