@@ -219,6 +219,7 @@ class FullDateDetector(Detector):
     birth_window_before: int = Field(ge=0)
     birth_window_after: int = Field(ge=0)
     months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
+    day_words: tuple[str, ...] = Field(min_length=31, max_length=31)
     patterns: tuple[str, ...]
     not_after: str = ""
 
@@ -628,6 +629,9 @@ class _CompiledRules:
     dates: re.Pattern[str]
     month_before: re.Pattern[str]
     """A month's name at the end of the text searched: where a date may start."""
+    day_word_before: re.Pattern[str]
+    """A day written as a word at the end of the text searched ("the fourteenth of ")."""
+    day_numbers: dict[str, int]
     month_and_year: re.Pattern[str]
     month_numbers: dict[str, int]
     birth_words: re.Pattern[str]
@@ -693,6 +697,11 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
         ni_number=re.compile(rules.ni_number.pattern),
         dates=re.compile(_dates_expression(rules.full_date, month_names)),
         month_before=re.compile(rf"(?<![^\W_])(?i:{_alternatives(month_names)})\.?\s+$"),
+        day_word_before=re.compile(rf"(?<![^\W_])(?:{_day_words(rules.full_date)})(?:\s+of)?\s+$"),
+        day_numbers={
+            word.replace("-", " "): number
+            for number, word in enumerate(rules.full_date.day_words, start=1)
+        },
         month_and_year=re.compile(
             rf"(?i:{_alternatives(month_names)})\.?,?\s+\d{{4}}"
             r"|\d{4}[-/]\d{1,2}|\d{1,2}[-/]\d{4}"
@@ -726,12 +735,20 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
     )
 
 
+def _day_words(rule: FullDateDetector) -> str:
+    """The days as words, in any case, compounds with a hyphen or a space: longest first."""
+    words = sorted(rule.day_words, key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(word).replace(r"\-", r"[-\s]") for word in words) + ")"
+
+
 def _dates_expression(rule: FullDateDetector, month_names: list[str]) -> str:
     any_case = f"(?i:{_alternatives(month_names)})"
     capitalised = f"(?:{_alternatives(month_names)})"
+    day_word = _day_words(rule)
     alternatives = []
     for index, pattern in enumerate(rule.patterns):
         expression = pattern.replace("{month}", any_case).replace("{Month}", capitalised)
+        expression = expression.replace("{day_word}", day_word)
         expression = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", expression)
         expression = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1_{index})", expression)
         alternatives.append(f"(?:{expression})")
@@ -1014,7 +1031,10 @@ def _date_from(match: re.Match[str], rules: _CompiledRules) -> _WrittenDate | No
         if month_text.isdigit()
         else rules.month_numbers[month_text.lower().rstrip(".")]
     )
-    day = int(found["day"])
+    if "day_word" in found:
+        day = rules.day_numbers[" ".join(found["day_word"].lower().replace("-", " ").split())]
+    else:
+        day = int(found["day"])
     year: int | None = None
     if "year" in found:
         year = int(found["year"])
@@ -1030,7 +1050,8 @@ _NUMBER = re.compile(r"\d+")
 
 def _written_dates(text: str, rules: _CompiledRules) -> Iterator[_WrittenDate]:
     """Dates written in ``text``. Every date pattern starts with a day, a month or a year, so
-    they are tried only where a number starts, or at a month's name just before one."""
+    they are tried only where a number starts, or at a month's name just before one (or at a
+    day written as a word just before that month)."""
     not_after = identity_rules().full_date.not_after
     taken = 0
     for number in _NUMBER.finditer(text):
@@ -1038,6 +1059,11 @@ def _written_dates(text: str, rules: _CompiledRules) -> Iterator[_WrittenDate]:
             continue
         month = rules.month_before.search(text, max(0, number.start() - 16), number.start())
         starts = [number.start()] if month is None else [month.start(), number.start()]
+        if month is not None:
+            window = max(0, month.start() - 24)
+            day_word = rules.day_word_before.search(text, window, month.start())
+            if day_word is not None:
+                starts.insert(0, day_word.start())
         for start in starts:
             if start and (text[start - 1].isalnum() or text[start - 1] in not_after):
                 continue
@@ -1055,7 +1081,7 @@ _WEEKDAY = re.compile(r"^(?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z
 
 def parse_written_date(text: str) -> _dt.date | None:
     """A full date written in any common form (14 March 2012, 14/03/2012, 2012-03-14,
-    March 14, 2012, 14.03.12, 14-Mar-2012), or None."""
+    March 14, 2012, 14.03.12, 14-Mar-2012, the fourteenth of March 2012), or None."""
     rules = _compiled()
     written = _WEEKDAY.sub("", " ".join(_folded(text).split()))
     match = rules.dates.fullmatch(written)
