@@ -20,9 +20,11 @@ from pathlib import Path
 import pytest
 
 from summarygen import DOCUMENT_TYPES, Pack
+from summarygen.document import Callout, Document, Paragraph, plain_text
 from summarygen.pack import BuiltDocument
 
 from ..conftest import SAMPLES
+from ..documents import meta, runs
 from ..pdf_tools import run
 from .libreoffice import (
     StructureElement,
@@ -30,6 +32,7 @@ from .libreoffice import (
     heading_levels,
     heading_levels_skip,
     is_blank,
+    page_bodies,
     pdf_text_pages,
     pdf_with_blank_page,
     pdf_with_skipped_heading_level,
@@ -65,6 +68,42 @@ def test_pdftotext_gives_the_running_text_whole_and_in_the_document_order(
     pack = sample_packs[sample]
     expected = reading_order(built(pack, document).document)
     assert reading_order_problems(expected, pdf_text_pages(pdf_path(pack, document))) == []
+
+
+def titles_alone_at_a_page_foot(document: Document, pages: list[list[TextLine]]) -> list[str]:
+    """The titles of boxes and notes that end a page while their text starts the next."""
+    bodies = [text_key(body) for body in page_bodies(pages)]
+    alone = []
+    for block in document.walk():
+        if not isinstance(block, Callout) or block.style == "quote" or not block.blocks:
+            continue
+        title = text_key(plain_text(block.title))
+        first = next(iter(reading_order(Document(document.meta, block.blocks))), "")
+        if not title or not text_key(first):
+            continue
+        together = title + text_key(first)[:12]
+        if not any(together in body for body in bodies):
+            alone.append(plain_text(block.title))
+    return alone
+
+
+@pytest.mark.parametrize(("sample", "document"), CASES, ids=IDS)
+def test_no_box_title_is_left_alone_at_the_foot_of_a_page(
+    sample_packs: dict[str, Pack], sample: str, document: str
+) -> None:
+    pack = sample_packs[sample]
+    pages = pdf_text_pages(pdf_path(pack, document))
+    assert titles_alone_at_a_page_foot(built(pack, document).document, pages) == []
+
+
+def test_a_title_alone_at_a_page_foot_is_reported() -> None:
+    document = Document(
+        meta(), (Callout("box", runs("Why it matters"), (Paragraph(runs("Neglect harms.")),)),)
+    )
+    apart = with_running_lines(page("Intro", "Why it matters"), page("Neglect harms."))
+    together = with_running_lines(page("Intro"), page("Why it matters", "Neglect harms."))
+    assert titles_alone_at_a_page_foot(document, apart) == ["Why it matters"]
+    assert titles_alone_at_a_page_foot(document, together) == []
 
 
 @pytest.fixture(scope="module")
