@@ -1316,16 +1316,20 @@ def _nhs_number_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
 def _ni_number_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
     rule = identity_rules().ni_number
     for match in _at_word_starts(rules.ni_number, view.text, rule.not_after):
-        if match["prefix"] not in rule.invalid_prefixes:
+        if _in_one_case(match[0]) and match["prefix"].upper() not in rule.invalid_prefixes:
             yield _hit(view, match.span(), rule, _RANK_NI)
+
+
+def _in_one_case(code: str) -> bool:
+    """Whether the letters are all capitals or all lower case: "G0K9Hw" is a code."""
+    letters = "".join(filter(str.isalpha, code))
+    return letters.isupper() or letters.islower()
 
 
 def _postcode_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
     rule = identity_rules().postcode
     for match in _at_word_starts(rules.postcode, view.text, rule.not_after):
-        letters = "".join(filter(str.isalpha, match[0]))
-        one_case = letters.isupper() or letters.islower()  # "G0K9Hw" is a code, not a place
-        if one_case and match["area"].upper() in rule.areas:
+        if _in_one_case(match[0]) and match["area"].upper() in rule.areas:
             yield _hit(view, match.span(), rule, _RANK_POSTCODE)
 
 
