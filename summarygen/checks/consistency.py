@@ -215,6 +215,7 @@ def _rules() -> _Rules:
 def _pseudonyms_of_this_review(
     record: Record, documents: Mapping[str, Document]
 ) -> Iterator[Finding]:
+    pseudonyms = ", ".join(subject.pseudonym for subject in record.subjects)
     known = {subject.pseudonym for subject in record.subjects}
     known.update(member.role for member in record.family)
     for document_id, document in documents.items():
@@ -228,7 +229,7 @@ def _pseudonyms_of_this_review(
                         "unknown-pseudonym",
                         Severity.WARNING,
                         document_id,
-                        f"{written} is not a pseudonym of this review ({', '.join(sorted(known))})",
+                        f"{written} is not a pseudonym of this review ({pseudonyms})",
                         "If this is a child of this review, use their pseudonym from the "
                         "record; if it is another review, say so, or leave it out.",
                         text=unit.text,
@@ -244,12 +245,19 @@ def _dates_agree(record: Record, documents: Mapping[str, Document]) -> Iterator[
     """Every date a document gives is among the record's dates or in its professional text:
     a plain or child text that dates an event differently is caught."""
     known: set[_Month] = set()
+    """Months; a date the record knows only to the year stands for every month of it."""
+    years_in_text: set[int] = set()
+    """Years the texts give on their own ("in 2022"): they say nothing of a month."""
     for value in _record_values(record):
         if isinstance(value, PartialDate | dt.date):  # a datetime is a date too
             known.add((value.year, value.month))
-        else:
-            known.update(month for month, _ in _written_dates(value))
-    known_years = {year for year, _ in known}
+            continue
+        for (year, month), _ in _written_dates(value):
+            if month is None:
+                years_in_text.add(year)
+            else:
+                known.add((year, month))
+    known_years = {year for year, _ in known} | years_in_text
     for document_id, document in documents.items():
         seen: set[str] = set()
         for unit in units(document):

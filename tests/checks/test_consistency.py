@@ -195,3 +195,11 @@ def test_a_pseudonym_that_is_not_this_reviews_is_flagged(
     tmp_path: Path, text: str, flagged: bool
 ) -> None:
     assert bool(findings_of("consistency.unknown-pseudonym", text, tmp_path)) is flagged
+
+
+def test_a_year_alone_in_the_text_does_not_vouch_for_every_month_of_it(tmp_path: Path) -> None:
+    record = MINIMAL.replace(
+        "summary: A referral was made.", "summary: A referral was made in 2023."
+    )
+    assert findings_of("consistency.date", "In June 2023 a referral was made.", tmp_path, record)
+    assert not findings_of("consistency.date", "In 2023 a referral was made.", tmp_path, record)
