@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -195,19 +196,20 @@ def print_terminal(
                 line.append(f"  [{finding.section}]", style="dim")
             if finding.location:
                 line.append(f"  {finding.document}: {finding.location}", style="dim")
-            line.append(f"\n  {finding.message}")
-            if finding.text:
-                line.append(f"\n  “{finding.text}”", style="italic")
-            if finding.suggestion:
-                line.append(f"\n  → {finding.suggestion}", style="green")
             parts.append(line)
+            said = [Text(finding.message)]  # indented, and wrapped under the indent
+            if finding.text:
+                said.append(Text(f"“{finding.text}”", style="italic"))
+            if finding.suggestion:
+                said.append(Text(f"→ {finding.suggestion}", style="green"))
+            parts.append(Padding(Group(*said), (0, 0, 0, 2)))
         hidden = sum(1 for f in check.findings if f.check.startswith(only)) - len(shown)
         if hidden:
             parts.append(Text(f"({hidden} more below {show.value} level not shown)", style="dim"))
         title = Text.assemble(
             (check.document, "bold"), f"  for {check.audience}  ", verdict(check, fail_on)
         )
-        console.print(Panel(Group(*parts), title=title, title_align="left"))
+        console.print(Panel(Group(*parts), title=title, title_align="left"), soft_wrap=False)
 
 
 def render_html(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,24 @@ def test_build_writes_reports_into_the_pack_and_strict_publishes_nothing(tmp_pat
     report = json.loads((out / "child-t" / "child-t-check-report.json").read_text())
     assert not report["passed"]
     assert (out / "child-t" / "child-t-check-report.html").is_file()
+
+
+def test_terminal_output_wraps_every_message_and_suggestion_in_full_at_80_columns() -> None:
+    """A narrow terminal wraps the advice; it never cuts the end of a sentence off."""
+    sample = SAMPLES[0]
+    findings = json.loads(run("check", sample, "--format", "json").stdout)["documents"]
+    terminal = subprocess.run(
+        [sys.executable, "-m", "summarygen", "check", str(sample)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env={**os.environ, "COLUMNS": "80"},
+    ).stdout
+    assert max(len(line) for line in terminal.splitlines()) <= 80
+    flowing = " ".join(line.strip(" │╭╮╰╯─") for line in terminal.splitlines())
+    flowing = " ".join(flowing.split())
+    for document in findings:
+        for finding in document["findings"]:
+            for said in (finding["message"], finding["suggestion"]):
+                assert " ".join(said.split()) in flowing, said
