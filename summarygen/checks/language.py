@@ -539,28 +539,34 @@ _CONTRACTION = re.compile(
     r"(?<![\w'’])(?P<word>[A-Za-z]+)(?P<apostrophe>['’])(?P<ending>t|s|re|ve|ll|d|m)(?![\w'’])",
     re.IGNORECASE,
 )
-_NOT_CONTRACTED_SPECIALLY = {
-    "can": "cannot",
-    "won": "will not",
-    "shan": "shall not",
-    "ain": "is not",
-}
-_IS_CONTRACTED_AFTER = frozenset(
-    {"it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "let"}
-)
-_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what"})
-_ENDINGS_IN_FULL = {"re": "are", "ve": "have", "ll": "will", "d": "would (or had)", "m": "am"}
+
+
+class ContractionRules(BaseModel):
+    """``contractions.yaml``: how to tell a contraction from a possessive, and its full form."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    not_irregular: dict[str, str]
+    is_after: frozenset[str]
+    pronouns: frozenset[str]
+    endings: dict[str, str]
+
+
+@cache
+def contraction_rules() -> ContractionRules:
+    return ContractionRules.model_validate(_read_rules_file("contractions.yaml"))
 
 
 def _contraction_in_full(word: str, ending: str) -> str | None:
     """The full form of word + ' + ending, or None if it is not a contraction (Child J's)."""
+    rules = contraction_rules()
     lower, ending = word.lower(), ending.lower()
     if ending == "t":
         if not lower.endswith("n"):
             return None
-        full = _NOT_CONTRACTED_SPECIALLY.get(lower, f"{lower[:-1]} not")
+        full = rules.not_irregular.get(lower, f"{lower[:-1]} not")
     elif ending == "s":
-        if lower not in _IS_CONTRACTED_AFTER:
+        if lower not in rules.is_after:
             return None
         full = "let us" if lower == "let" else f"{lower} is (or {lower} has)"
     elif ending == "m":
@@ -568,9 +574,9 @@ def _contraction_in_full(word: str, ending: str) -> str | None:
             return None
         full = "I am"
     else:
-        if lower not in _PRONOUNS:
+        if lower not in rules.pronouns:
             return None
-        full = f"{lower} {_ENDINGS_IN_FULL[ending]}"
+        full = f"{lower} {rules.endings[ending]}"
     if lower == "i":
         full = "I" + full[1:]
     return full[0].upper() + full[1:] if word[0].isupper() else full
