@@ -319,6 +319,8 @@ STYLE_NAMES: tuple[str, ...] = (
     "Title",
     "Subtitle",
     "Cover Label",
+    "Cover Title",
+    "Cover Subjects",
     "Cover Meta",
     "Fiction Notice",
     *(f"Heading {level}" for level in range(1, 7)),
@@ -436,6 +438,11 @@ def _add_cover_styles(document: docx.document.Document) -> None:
     _paragraph_style(
         document, "Subtitle", size=16, colour=INK, after=12, line=1.15, keep_with_next=True
     )
+    # The cover's title and pseudonyms look like Title and Subtitle, in styles of their own
+    # so that a reader of the file can tell them from the prose it measures (see
+    # summarygen/writers/boilerplate.py).
+    _paragraph_style(document, "Cover Title", base="Title")
+    _paragraph_style(document, "Cover Subjects", base="Subtitle")
     _paragraph_style(document, "Cover Meta", size=12, colour=MUTED, after=2)
     notice = _paragraph_style(document, "Fiction Notice", bold=True, before=14, after=18, line=1.15)
     _set_paragraph_panel(notice, fill=NOTE_FILL, bar=NOTE_BAR, kind="boxed")

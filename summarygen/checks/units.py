@@ -52,5 +52,7 @@ def _units(blocks: tuple[Block, ...], section: str) -> Iterator[Unit]:
             yield Unit(section, "point", block.text)
         elif isinstance(block, Callout):
             if block.title:
-                yield Unit(section, "title", plain_text(block.title))
+                # a numbered box's number is published with its title ("1. Background")
+                number = f"{block.number}. " if block.number is not None else ""
+                yield Unit(section, "title", number + plain_text(block.title))
             yield from _units(block.blocks, section)

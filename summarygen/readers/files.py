@@ -1,23 +1,22 @@
-"""Read a document someone wrote by hand (.docx, .pdf, .html, .md, .txt) into a Document,
-so the same checks run on it as on the pack. Structure is kept where the file has it:
-headings, list items and table cells stay separate units."""
+"""Read a document (.docx, .pdf, .html, .md, .txt) into a Document, so the same checks run on
+it as on the pack. One reader per format, shared by every check:
+
+- ``.docx``: :mod:`.docx` (tracked changes accepted; text boxes, footnotes and endnotes);
+- ``.pdf``: :mod:`.pdf` (a tagged PDF by its structure tree, an untagged one by its layout);
+- ``.html``: :mod:`.html` (block elements; hidden elements left out);
+- ``.md``: :mod:`.text` with markdown-it-py; ``.txt``: :mod:`.text`, by blank lines and bullets.
+
+Text our writers mark as boilerplate (:mod:`summarygen.writers.boilerplate`) is left out, as
+the build leaves it out. Structure is kept where the file has it: headings, list items and
+table cells stay separate units. Text inside pictures (a scan) cannot be read: such a file
+gives a Document with no blocks.
+"""
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 
-from ..document import (
-    Block,
-    Document,
-    Heading,
-    ListBlock,
-    Meta,
-    Paragraph,
-    Run,
-    Table,
-)
+from ..document import Block, Document, Meta
 from ..errors import Problem, RecordError
 
 READABLE = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
@@ -25,7 +24,10 @@ MAX_BYTES = 50_000_000
 
 
 def read_file(path: Path, audience: str) -> Document:
-    """A hand-written document as a Document for the checks (never for the writers)."""
+    """A document file as a Document for the checks (never for the writers).
+
+    Raises :class:`RecordError` naming the file for a file that cannot be read (missing, too
+    big, not UTF-8, damaged, an ending we do not read)."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
         raise _problem(
@@ -42,14 +44,7 @@ def read_file(path: Path, audience: str) -> Document:
     except OSError as error:
         raise _problem(path, f"cannot be read: {error.strerror}") from None
     try:
-        if suffix == ".docx":
-            blocks = _docx(data)
-        elif suffix == ".pdf":
-            blocks = _pdf(data)
-        elif suffix in (".html", ".htm"):
-            blocks = _html(data)
-        else:
-            blocks = _text(data.decode("utf-8-sig"), markdown=suffix != ".txt")
+        blocks = read_bytes(data, suffix)
     except RecordError:
         raise
     except UnicodeDecodeError:
@@ -70,125 +65,25 @@ def read_file(path: Path, audience: str) -> Document:
     return Document(meta, tuple(blocks))
 
 
+def read_bytes(data: bytes, suffix: str) -> list[Block]:
+    """The blocks of a file's bytes, read as the format its ending (``.pdf``...) names."""
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(data)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data)
+    if suffix in (".html", ".htm"):
+        from .html import read_html
+
+        return read_html(data)
+    from .text import read_markdown_text, read_plain_text
+
+    text = data.decode("utf-8-sig")
+    return read_plain_text(text) if suffix == ".txt" else read_markdown_text(text)
+
+
 def _problem(path: Path, message: str) -> RecordError:
     return RecordError([Problem(str(path), None, None, "", message)])
-
-
-def _runs(text: str) -> tuple[Run, ...]:
-    return (Run(" ".join(text.split())),)
-
-
-def _docx(data: bytes) -> list[Block]:
-    import docx
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
-    document = docx.Document(io.BytesIO(data))
-    blocks: list[Block] = []
-    items: list[tuple[Run, ...]] = []
-    for element in document.iter_inner_content():
-        if isinstance(element, DocxParagraph):
-            text = element.text.strip()
-            style = (element.style.name if element.style is not None else "") or ""
-            is_item = style.startswith("List") or (
-                element._p.pPr is not None and (element._p.pPr.numPr is not None)
-            )
-            if items and not (is_item and text):
-                blocks.append(ListBlock(tuple(items)))
-                items = []
-            if not text:
-                continue
-            if is_item:
-                items.append(_runs(text))
-            elif style.startswith("Heading") or style == "Title":
-                level = int(style.split()[-1]) if style[-1].isdigit() else 1
-                blocks.append(Heading(level, _runs(text)))
-            else:
-                blocks.append(Paragraph(_runs(text)))
-        elif isinstance(element, DocxTable):
-            if items:
-                blocks.append(ListBlock(tuple(items)))
-                items = []
-            rows = [tuple(_runs(cell.text) for cell in row.cells) for row in element.rows]
-            if rows:
-                blocks.append(Table(rows[0], tuple(rows[1:])))
-    if items:
-        blocks.append(ListBlock(tuple(items)))
-    return blocks
-
-
-def _pdf(data: bytes) -> list[Block]:
-    import pypdf
-
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-    return _text(text, markdown=False)
-
-
-def _html(data: bytes) -> list[Block]:
-    import lxml.html
-
-    root = lxml.html.fromstring(data)
-    for junk in root.xpath("//script|//style|//noscript|//template"):
-        junk.drop_tree()
-    main = (root.xpath("//main") or root.xpath("//body") or [root])[0]
-    blocks: list[Block] = []
-    for element in main.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "table"):
-        if element.tag == "table":
-            rows = [
-                tuple(_runs(cell.text_content()) for cell in row.xpath("./th|./td"))
-                for row in element.xpath(".//tr")
-            ]
-            if rows:
-                blocks.append(Table(rows[0], tuple(rows[1:])))
-            continue
-        if element.xpath("ancestor::table") or (
-            element.tag == "p" and element.xpath("ancestor::li")
-        ):
-            continue
-        text = element.text_content().strip()
-        if not text:
-            continue
-        if element.tag.startswith("h"):
-            blocks.append(Heading(int(element.tag[1]), _runs(text)))
-        elif element.tag == "li":
-            blocks.append(ListBlock((_runs(text),)))
-        else:
-            blocks.append(Paragraph(_runs(text)))
-    return blocks
-
-
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦]|\d+[.)])\s+")
-_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-
-
-def _text(text: str, *, markdown: bool) -> list[Block]:
-    """Plain text or Markdown: blank lines part paragraphs; bullets and headings stand alone."""
-    blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        lines = [line for line in chunk.splitlines() if line.strip()]
-        if not lines:
-            continue
-        paragraph: list[str] = []
-        items: list[tuple[Run, ...]] = []
-        for line in lines:
-            heading = _MARKDOWN_HEADING.match(line) if markdown else None
-            if (heading or _BULLET.match(line)) and paragraph:
-                blocks.append(Paragraph(_runs(" ".join(paragraph))))
-                paragraph = []
-            if heading:
-                if items:
-                    blocks.append(ListBlock(tuple(items)))
-                    items = []
-                blocks.append(Heading(len(heading[1]), _runs(heading[2])))
-            elif _BULLET.match(line):
-                items.append(_runs(_BULLET.sub("", line)))
-            elif items:
-                items[-1] = _runs(" ".join(r.text for r in items[-1]) + " " + line)
-            else:
-                paragraph.append(line)
-        if items:
-            blocks.append(ListBlock(tuple(items)))
-        if paragraph:
-            blocks.append(Paragraph(_runs(" ".join(paragraph))))
-    return blocks

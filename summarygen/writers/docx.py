@@ -9,8 +9,12 @@ status is always in words as well).
 Decisions, so that the DOCX, HTML and PDF stay alike and Word's accessibility checker is content:
 
 - The cover block (label, title, subjects, partnership, date and, for a made-up sample, a
-  visible fiction notice) uses the Title, Subtitle and Cover styles, not headings, so the
-  Document's own headings keep Heading 1 as their top level. A heading is never more than one
+  visible fiction notice) uses the Cover styles (Cover Title looks like Title, Cover Subjects
+  like Subtitle), not headings, so the Document's own headings keep Heading 1 as their top
+  level. The cover, the fiction notice and the credits are in styles of their own so that a
+  reader of the file leaves them out of measurement, as the build does (see
+  :mod:`.boilerplate`); a reference document without Cover Title or Cover Subjects gets them,
+  based on its Title and Subtitle. A heading is never more than one
   level below the one before it (a skip is clamped), so the outline has no holes.
 - A callout (briefing box, note, quote) is a panel of shaded, barred paragraphs in its own
   styles ("Box Title", "Box Text", "Box List Bullet", ...), not a one-cell table, so a screen
@@ -42,6 +46,7 @@ from typing import Literal, TypeVar, cast
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -72,10 +77,9 @@ from ..document import (
     plain_text,
 )
 from ..errors import RenderError
+from .boilerplate import DOCX_BASED_ON, DOCX_COVER_SUBJECTS, DOCX_COVER_TITLE, FICTION_NOTICE
 
 REFERENCE = "reference.docx"
-
-FICTION_NOTICE = "Fiction: a made-up sample, not a real case"
 
 # Status shading: pale enough for black text to keep well over 7:1 contrast. The colour only
 # repeats what the words say ("Red: overdue"), for readers who scan the table.
@@ -147,6 +151,10 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
     missing = [name for name in REQUIRED_STYLES if name not in word.styles]
     if missing:
         raise RenderError(f"{REFERENCE} lacks the styles: {', '.join(missing)}")
+    for name, based_on in DOCX_BASED_ON.items():
+        if name not in word.styles:
+            style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = word.styles[based_on]
     _DocxBuilder(word, templates, document.meta).build(document.blocks)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -237,9 +245,10 @@ class _DocxBuilder:
     def _add_cover(self) -> None:
         meta = self.meta
         self.word.add_paragraph(meta.label, style=self._style("Cover Label"))
-        self.word.add_paragraph(meta.title, style=self._style("Title"))
+        self.word.add_paragraph(meta.title, style=self._style(DOCX_COVER_TITLE))
         if meta.subjects:
-            self.word.add_paragraph(_and_list(meta.subjects), style=self._style("Subtitle"))
+            subjects = _and_list(meta.subjects)
+            self.word.add_paragraph(subjects, style=self._style(DOCX_COVER_SUBJECTS))
         self.word.add_paragraph(meta.partnership, style=self._style("Cover Meta"))
         if meta.date:
             self.word.add_paragraph(meta.date, style=self._style("Cover Meta"))

@@ -18,18 +18,21 @@ dates are that time, and the same Document gives the same bytes.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import typst
 
 from .._templates import TemplateFolder
-from ..document import Document, EasyReadRow, Figure
+from ..document import Document, EasyReadRow, Figure, Meta
 from ..errors import RenderError, TemplateError
+from .boilerplate import FICTION_NOTICE, PDF_PROPERTY
 
 TEMPLATE_NAME = "document.typ"
 
@@ -43,7 +46,7 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
             main = _copy(templates.path(TEMPLATE_NAME), root / TEMPLATE_NAME, "the PDF template")
             data = document.to_data()
             data["pictures"] = _copy_pictures(document, templates, root)
-            return typst.compile(
+            pdf = typst.compile(
                 str(main),
                 root=str(root),
                 font_paths=_fonts(templates),
@@ -52,11 +55,66 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
                 pdf_standards=["ua-1"],
                 timestamp=_source_date(),
             )
+            return mark_boilerplate(pdf, document.meta)
     except TemplateError as error:
         raise RenderError(f"{document_id}: PDF: {error}") from error
     except typst.TypstError as error:
         cause = _plain_cause(error)
         raise RenderError(f"{document_id}: PDF: Typst could not compile: {cause}") from error
+
+
+def mark_boilerplate(pdf: bytes, meta: Meta) -> bytes:
+    """The PDF with the structure elements of the cover, the fiction notice and the credits
+    given the user property :data:`.boilerplate.PDF_PROPERTY`, so that a reader of the file
+    leaves them out of measurement, as the build does. Their types stay as Typst wrote them
+    (P, H1), so assistive technology reads them as before. An element is marked only where
+    its text is what the template prints there: an organisation's template that prints
+    something else there is left as it is."""
+    import pikepdf
+
+    from ..readers.lines import tidy
+    from ..readers.pdf import unit_elements
+
+    cover = [
+        meta.label,
+        meta.title,
+        ", ".join(meta.subjects),
+        " · ".join(part for part in (meta.partnership, meta.date) if part),
+        FICTION_NOTICE if meta.fiction else "",
+    ]
+    with pikepdf.open(io.BytesIO(pdf)) as pike:
+        elements = unit_elements(pike, pdf)
+        marked = 0
+        for wanted, candidates in (
+            ([tidy(text) for text in cover if text.strip()], elements[:8]),
+            ([tidy(text) for text in meta.credits if text.strip()], elements[-4:][::-1]),
+        ):
+            for element, role, text in candidates:
+                if text in wanted and role in ("P", "H1"):
+                    wanted.remove(text)
+                    _add_user_property(pike, element, PDF_PROPERTY)
+                    marked += 1
+        if not marked:
+            return pdf
+        output = io.BytesIO()
+        pike.save(output, deterministic_id=True)
+        return output.getvalue()
+
+
+def _add_user_property(pike: Any, element: Any, name: str) -> None:
+    import pikepdf
+
+    prop = pikepdf.Dictionary(N=pikepdf.String(name), V=True)
+    attributes = pike.make_indirect(
+        pikepdf.Dictionary(O=pikepdf.Name.UserProperties, P=pikepdf.Array([prop]))
+    )
+    existing = element.get("/A")
+    if existing is None:
+        element.A = attributes
+    elif isinstance(existing, pikepdf.Array):
+        existing.append(attributes)
+    else:
+        element.A = pikepdf.Array([existing, attributes])
 
 
 def _source_date() -> int | None:

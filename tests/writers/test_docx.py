@@ -107,8 +107,8 @@ def test_python_docx_opens_it_and_reads_the_cover(package: Package) -> None:
     paragraphs = [(p.style.name if p.style else "", p.text) for p in opened.paragraphs]
     assert paragraphs[:6] == [
         ("Cover Label", "Overview report"),
-        ("Title", "Local Child Safeguarding Practice Review: Child T"),
-        ("Subtitle", "Child T"),
+        ("Cover Title", "Local Child Safeguarding Practice Review: Child T"),
+        ("Cover Subjects", "Child T"),
         ("Cover Meta", "Testshire Safeguarding Children Partnership"),
         ("Cover Meta", "May 2025"),
         ("Fiction Notice", FICTION_NOTICE),
@@ -165,8 +165,10 @@ def test_headings_use_heading_styles_in_order_without_skipped_levels(package: Pa
         (2, "Easy read"),
         (3, "A third-level heading"),
     ]
-    # The cover title is the Title style, not a heading, so Heading 1 stays the top level.
-    assert ("title", "Local Child Safeguarding Practice Review: Child T") in package.paragraphs()
+    # The cover title is in Cover Title (based on Title), not a heading, so Heading 1 stays
+    # the top level.
+    title = "Local Child Safeguarding Practice Review: Child T"
+    assert ("cover title", title) in package.paragraphs()
 
 
 def test_skipped_heading_levels_are_clamped() -> None:

@@ -1,0 +1,103 @@
+"""Read an HTML page into Document blocks, with lxml.
+
+What is read: the page's ``<main>`` (the whole ``<body>`` when it has none). Each block
+element (heading, paragraph, list item, table cell, ``<div>`` holding text of its own...) is
+its own unit, holding its text up to the next block inside it. A ``<br>`` inside a paragraph
+is a space.
+
+What is not read: scripts, styles and templates; hidden elements (the ``hidden``
+attribute, ``aria-hidden="true"``, ``display: none`` in a ``style`` attribute), as a reader
+never sees them; and elements marked with
+:data:`summarygen.writers.boilerplate.HTML_ATTRIBUTE` (our cover, header and footer), as the
+build does not measure them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+
+from ..document import Block
+from ..writers.boilerplate import HTML_ATTRIBUTE
+from .lines import ReadUnit, blocks_of, tidy
+
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_ITEMS = {"li", "dt", "dd"}
+_CELLS = {"td", "th"}
+_BLOCKS = {
+    *_HEADINGS, *_ITEMS, *_CELLS, "p", "div", "section", "article", "aside", "main", "header",
+    "footer", "nav", "blockquote", "figure", "figcaption", "caption", "address", "pre", "ul",
+    "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "details", "summary", "fieldset",
+    "legend", "form", "hgroup", "body", "center", "dialog", "search", "menu",
+}  # fmt: skip
+_NOT_READ = ("script", "style", "noscript", "template", "head", "title", "svg", "math")
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+
+
+def read_html(data: bytes) -> list[Block]:
+    """The blocks of an HTML page (its bytes)."""
+    root = lxml.html.fromstring(data)
+    for element in list(root.iter(*_NOT_READ)):
+        _drop(element)
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and _left_out(element):
+            _drop(element)
+    for br in list(root.iter("br")):
+        br.tail = " " + (br.tail or "")
+        br.drop_tree()
+    main = (root.xpath("//main") or root.xpath("//body") or [root])[0]
+    units: list[ReadUnit] = []
+    _visit(main, units)
+    return blocks_of(units)
+
+
+def _left_out(element: Any) -> bool:
+    attributes = element.attrib
+    return (
+        "hidden" in attributes
+        or HTML_ATTRIBUTE in attributes
+        or attributes.get("aria-hidden", "").strip().lower() == "true"
+        or bool(_DISPLAY_NONE.search(attributes.get("style", "")))
+    )
+
+
+def _drop(element: Any) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _visit(element: Any, units: list[ReadUnit]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "table":
+        rows = []
+        for tr in element.iter("tr"):
+            if next(tr.iterancestors("table")) is element:
+                rows.append([tidy(cell.text_content()) for cell in tr if cell.tag in _CELLS])
+        if any(cell for row in rows for cell in row):
+            units.append(ReadUnit("table", rows=rows))
+        return
+    own: list[str] = [element.text or ""]
+    for child in element:
+        child_tag = child.tag if isinstance(child.tag, str) else ""
+        if child_tag in _BLOCKS:
+            _emit(tag, "".join(own), units)
+            own = []
+            _visit(child, units)
+        else:
+            own.append(child.text_content() if child_tag else "")
+        own.append(child.tail or "")
+    _emit(tag, "".join(own), units)
+
+
+def _emit(tag: str, text: str, units: list[ReadUnit]) -> None:
+    text = tidy(text)
+    if not text:
+        return
+    if tag in _HEADINGS:
+        units.append(ReadUnit("heading", text, level=_HEADINGS[tag]))
+    elif tag in _ITEMS:
+        units.append(ReadUnit("item", text))
+    else:
+        units.append(ReadUnit("paragraph", text))
