@@ -371,7 +371,7 @@ def check(
     from .checks.finding import worst_first
     from .identity.detect import Allowed
     from .identity.gate import masked_quotes, scan_files
-    from .readers.files import read_file
+    from .readers.files import NO_TEXT, has_text, read_file
     from .report import print_terminal, print_waivers, render_html, to_data
 
     folder = _templates(templates)
@@ -413,6 +413,9 @@ def check(
         chosen_profiles = _profiles(profiles, None)
         try:
             document = read_file(target, audience_id)
+            if not has_text(document):
+                err.print(f"{target}: {NO_TEXT}", markup=False, highlight=False)
+                raise typer.Exit(ExitCode.CHECKS_FAILED)
             identity = scan_files([target], register, Allowed())
         except RecordError as error:
             _report_record_error(error)

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..checks.units import units
 from ..document import Block, Document, Meta
 from ..errors import Problem, RecordError
 
 READABLE = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp")
+"""Pictures: accepted, so that a scan gets the answer that it has no text we can read."""
+NO_TEXT = "no text found (a scan? text inside pictures cannot be checked)"
 MAX_BYTES = 50_000_000
 
 
@@ -29,7 +33,7 @@ def read_file(path: Path, audience: str) -> Document:
     Raises :class:`RecordError` naming the file for a file that cannot be read (missing, too
     big, not UTF-8, damaged, an ending we do not read)."""
     suffix = path.suffix.lower()
-    if suffix not in READABLE:
+    if suffix not in READABLE + PICTURES:
         raise _problem(
             path,
             f"cannot check {suffix or 'a file without an ending'} files; "
@@ -65,8 +69,16 @@ def read_file(path: Path, audience: str) -> Document:
     return Document(meta, tuple(blocks))
 
 
+def has_text(document: Document) -> bool:
+    """Whether the Document holds any text to measure (a scanned PDF holds none)."""
+    return any(unit.text.strip() for unit in units(document))
+
+
 def read_bytes(data: bytes, suffix: str) -> list[Block]:
-    """The blocks of a file's bytes, read as the format its ending (``.pdf``...) names."""
+    """The blocks of a file's bytes, read as the format its ending (``.pdf``...) names; a
+    picture has none."""
+    if suffix in PICTURES:
+        return []
     if suffix == ".docx":
         from .docx import read_docx
 
