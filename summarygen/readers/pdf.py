@@ -221,6 +221,13 @@ class _StructureReader:
             nested: list[ReadUnit] = []
             text = self._text(element, page, nested)
             self.found.append((element, role, text))
+            if role in _ITEMS:
+                # LibreOffice writes LI > LBody > P, with the bullet glyph inside the P
+                if not text and nested and nested[0].kind == "paragraph":
+                    nested[0].kind = "item"
+                for unit in (nested[0:1] if not text else []):
+                    unit.text = _without_bullet(unit.text)
+                text = _without_bullet(text)
             if text:
                 if role in _HEADINGS:
                     units.append(ReadUnit("heading", text, level=_HEADINGS[role]))
@@ -296,6 +303,10 @@ class _StructureReader:
                         self._collect(kid, self._page_of(kid, page), pieces, nested)
 
 
+def _without_bullet(text: str) -> str:
+    return text[1:].lstrip() if text[:1] in BULLETS else text
+
+
 def _is_boilerplate(element: Any) -> bool:
     """Whether the element carries the user property that marks text not measured."""
     attributes = element.get("/A")
@@ -345,6 +356,8 @@ class _Line:
 
 _NUMBERED = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+\S")
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?:]\W*$")
+_RUN_ON_ENDINGS = ",;-\u00ad\ufffe\x02"
 REPEATED_SHARE = 0.6
 """A line at the same place on at least this share of the pages (and on two or more) is a
 running header or footer."""
@@ -414,7 +427,7 @@ def _layout_blocks(pages: _Pages) -> list[Block]:
         first = tidy(block[0].text)
         text = tidy(join_broken_words("\n".join(line.text.strip() for line in block)))
         if first[:1] in BULLETS:
-            units.append(ReadUnit("item", text[1:].strip()))
+            units.append(ReadUnit("item", _without_bullet(text)))
         elif _NUMBERED.match(first):
             units.append(ReadUnit("item", text))
         elif block[0].size >= body_size + HEADING_STEP:
@@ -428,7 +441,12 @@ def _layout_blocks(pages: _Pages) -> list[Block]:
             previous = block[-1]
             starts_item = tidy(line.text)[:1] in BULLETS or bool(_NUMBERED.match(tidy(line.text)))
             if line.page != previous.page:
-                new = bool(re.search(r"[.!?:]\W*$", previous.text.strip())) or starts_item
+                # a paragraph runs on over a page break mid-sentence, into a small letter
+                ended = previous.text.strip()
+                runs_on = not _SENTENCE_END.search(ended) and (
+                    tidy(line.text)[:1].islower() or ended[-1:] in _RUN_ON_ENDINGS
+                )
+                new = starts_item or not runs_on
             else:
                 gap = previous.bottom - line.top
                 new = (
