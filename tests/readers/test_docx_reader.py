@@ -178,3 +178,30 @@ def test_a_tracked_victim_blaming_sentence_is_the_same_error(
     result = check_document(document, load_profiles()["general"])
     errors = [f.check for f in result.findings if f.severity is Severity.ERROR]
     assert "language.victim-blaming" in errors
+
+
+def test_footnotes_and_endnotes_are_units_of_their_own() -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("The review was published in May")
+    append_xml(paragraph, f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>')
+    append_xml(paragraph, run("."))
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p>{run("---")}</w:p>'
+        f'</w:footnote><w:footnote w:id="1"><w:p>{run("After the trial ended")}</w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        notes.encode(),
+        word.part.package,
+    )
+    word.part.relate_to(part, RT.FOOTNOTES)
+    assert read(word) == [
+        ("paragraph", "The review was published in May."),
+        ("paragraph", "After the trial ended"),
+    ]
