@@ -35,6 +35,12 @@ CONTAINERS = ("box", "note", "quote", "point")
 STATUSES: tuple[Status, ...] = ("not-started", "red", "amber", "green", "complete")
 
 
+def parser() -> MarkdownIt:
+    """A Markdown parser as our templates need it (CommonMark with tables, status spans and
+    the containers); the reader of hand-written Markdown uses it too."""
+    return _parser()
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     md.use(attrs_plugin, spans=True)

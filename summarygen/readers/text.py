@@ -1,8 +1,9 @@
 """Read plain text and hand-written Markdown into Document blocks.
 
-Markdown is read with markdown-it-py (CommonMark with tables), as our own templates are,
-but without their restrictions: any heading, paragraph, list item (nested lists too), table
-cell or quoted paragraph is a unit; code blocks and raw HTML are not prose and are left out.
+Markdown is read with the markdown-it-py parser our templates are read with (CommonMark with
+tables, ``{.class}`` spans and ``:::`` containers), but without their restrictions: any
+heading, paragraph, list item (nested lists too), table cell or quoted paragraph is a unit;
+code blocks and raw HTML are not prose and are left out.
 
 Plain text: a blank line ends a paragraph; a line starting with a bullet (``-``, ``*``, ``•``
 and the other :data:`.lines.BULLETS`) or a number (``1.``, ``2)``) is a list item; any other
@@ -14,12 +15,11 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
-
 from ..document import Block
 from .lines import BULLETS, ReadUnit, blocks_of, join_broken_words, tidy
+from .markdown import parser
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_MARKDOWN = parser()
 _ITEM_START = re.compile(rf"^\s*(?:[-*+{BULLETS}]|\d{{1,3}}[.)])\s+")
 
 

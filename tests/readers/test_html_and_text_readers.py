@@ -103,3 +103,11 @@ def test_a_soft_hyphen_joins_and_is_measured_as_the_whole_word() -> None:
     broken = read_plain_text("The inter\u00ad\nnational review.")
     assert units(broken) == [("paragraph", "The international review.")]
     assert measure([units(broken)[0][1]]) == measure(["The international review."])
+
+
+def test_markdown_containers_and_spans_are_read_as_their_text() -> None:
+    text = "::: note Contact\nCall us on Monday.\n:::\n\nStatus: [Green: on track]{.status-green}\n"
+    assert units(read_markdown_text(text)) == [
+        ("paragraph", "Call us on Monday."),
+        ("paragraph", "Status: Green: on track"),
+    ]
