@@ -5,6 +5,7 @@ its XML with lxml, because python-docx's ``Paragraph.text`` reads only the parag
 runs and hyperlinks: it drops runs inside a tracked insertion (``w:ins``), a content control
 (``w:sdt``), a simple field (``w:fldSimple``) or a move (``w:moveTo``). Here:
 
+- a paragraph whose mark is a tracked deletion runs into the next paragraph;
 - runs in ``w:ins``, ``w:moveTo``, hyperlinks, content controls, smart tags and simple
   fields are read; ``w:del`` and ``w:moveFrom`` are not (their text is ``w:delText`` or lies
   inside them); hidden runs (``w:vanish``) are not;
@@ -63,6 +64,7 @@ _FIELD_CHAR = _tag("w:fldChar")
 _FIELD_TYPE = _tag("w:fldCharType")
 _VAL = _tag("w:val")
 _NUMBERING = f"{_tag('w:pPr')}/{_tag('w:numPr')}"
+_DELETED_MARK = f"{_tag('w:pPr')}/{_tag('w:rPr')}/{_tag('w:del')}"
 
 
 def read_docx(data: bytes) -> list[Block]:
@@ -88,6 +90,8 @@ class _Reader:
     def __init__(self, styles: dict[str, str]) -> None:
         self.styles = styles
         self.units: list[ReadUnit] = []
+        self.carry = ""
+        """Text of paragraphs whose mark is deleted, waiting for the paragraph it joins."""
 
     def body(self, container: Any) -> None:
         for child in container:
@@ -100,7 +104,15 @@ class _Reader:
 
     def paragraph(self, p: Any) -> None:
         boxes: list[Any] = []
-        text = tidy(_text(p, boxes))
+        own = _text(p, boxes)
+        if p.find(_DELETED_MARK) is not None:
+            # the paragraph mark is a tracked deletion: accepted, it runs into the next one
+            self.carry += own
+            for box in boxes:
+                self.body(box)
+            return
+        text = tidy(self.carry + own)
+        self.carry = ""
         style = self._style(p)
         if text and style.lower() not in _BOILERPLATE:
             lowered = style.lower()

@@ -205,3 +205,13 @@ def test_footnotes_and_endnotes_are_units_of_their_own() -> None:
         ("paragraph", "The review was published in May."),
         ("paragraph", "After the trial ended"),
     ]
+
+
+def test_a_deleted_paragraph_mark_joins_the_two_paragraphs() -> None:
+    word = docx.Document()
+    first = word.add_paragraph("The boy was known to the police ")
+    first._p.get_or_add_pPr().append(
+        parse_xml(f'<w:rPr {W}><w:del w:id="9" {CHANGE}/></w:rPr>')
+    )
+    word.add_paragraph("and to the school.")
+    assert read(word) == [("paragraph", "The boy was known to the police and to the school.")]
