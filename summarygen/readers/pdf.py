@@ -13,7 +13,8 @@ tree's /RoleMap.
 
 **Untagged**: PDFium's text page gives the lines in reading order with each character's box
 and font size. Lines are grouped into blocks where the gap between them is wider than the
-line spacing, where the font size changes (a heading) or where a bullet glyph starts a line;
+line spacing, where the font size or boldness changes (a heading: larger, or short and all
+bold) or where a bullet glyph starts a line;
 lines that repeat at the same place on most pages (running headers and footers, "Page 2 of
 9") are dropped.
 
@@ -95,6 +96,7 @@ class _Char:
     box: tuple[float, float, float, float]
     """left, right, bottom, top in points."""
     size: float
+    bold: bool = False
 
 
 class _Pages:
@@ -156,7 +158,9 @@ def _page_chars(document: pdfium.PdfDocument, index: int) -> Iterator[_Char]:
                 ctypes.byref(top),
             )  # fmt: skip
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
-            yield _Char(text, mcid, (left.value, right.value, bottom.value, top.value), size)
+            bold = pdfium_c.FPDFText_GetFontWeight(raw, i) >= BOLD_WEIGHT
+            box = (left.value, right.value, bottom.value, top.value)
+            yield _Char(text, mcid, box, size, bold)
     finally:
         textpage.close()
         page.close()
@@ -352,6 +356,7 @@ class _Line:
     bottom: float
     left: float
     size: float
+    bold: bool
 
 
 _NUMBERED = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+\S")
@@ -366,6 +371,10 @@ GAP_FACTOR = 0.8
 (single and 1.15 line spacing leave a gap of about 0.2–0.4 of it)."""
 HEADING_STEP = 1.5
 """A line in a font this many points larger than the body text is a heading."""
+BOLD_WEIGHT = 600
+"""A font weight (100–900) from which a character is bold."""
+SHORT_HEADING_WORDS = 15
+"""A block all in bold, this short and not ending as a sentence, is a heading."""
 
 
 def _lines(pages: _Pages) -> list[_Line]:
@@ -396,6 +405,7 @@ def _line_of(page: int, chars: list[_Char]) -> _Line | None:
         bottom=min(char.box[2] for char in inked),
         left=min(char.box[0] for char in inked),
         size=sizes.most_common(1)[0][0],
+        bold=all(char.bold for char in inked),
     )
 
 
@@ -430,7 +440,11 @@ def _layout_blocks(pages: _Pages) -> list[Block]:
             units.append(ReadUnit("item", _without_bullet(text)))
         elif _NUMBERED.match(first):
             units.append(ReadUnit("item", text))
-        elif block[0].size >= body_size + HEADING_STEP:
+        elif block[0].size >= body_size + HEADING_STEP or (
+            all(line.bold for line in block)
+            and len(text.split()) <= SHORT_HEADING_WORDS
+            and not _SENTENCE_END.search(text)
+        ):
             units.append(ReadUnit("heading", text, level=1))
         else:
             units.append(ReadUnit("paragraph", text))
@@ -452,6 +466,7 @@ def _layout_blocks(pages: _Pages) -> list[Block]:
                 new = (
                     starts_item
                     or abs(line.size - previous.size) > 0.5
+                    or line.bold != previous.bold
                     or gap > GAP_FACTOR * max(line.size, previous.size)
                     or line.top > previous.top  # a new column
                 )

@@ -142,3 +142,17 @@ def test_libreoffice_pdf_of_bullets_without_stops_reads_as_its_docx(
     texts = [text for _, text in kinds_and_texts(from_pdf)]
     assert measure(texts).sentences == 9
 
+
+
+def test_a_bold_heading_in_body_size_is_its_own_unit_in_an_untagged_pdf(tmp_path: Path) -> None:
+    source = (
+        "#set page(width: 12cm, height: 6cm, margin: 1cm)\n"
+        "#set par(spacing: 0.65em)\n"
+        "*What happens next*\n\n"
+        "The partnership has agreed an action plan. It will report on it in a year.\n"
+    )
+    blocks = read_pdf(untagged(typst_pdf(source, tmp_path)))
+    assert kinds_and_texts(blocks) == [
+        ("heading", "What happens next"),
+        ("paragraph", "The partnership has agreed an action plan. It will report on it in a year."),
+    ]
