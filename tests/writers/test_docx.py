@@ -426,6 +426,20 @@ def test_a_reference_without_the_styles_is_refused(tmp_path: Path) -> None:
         write(every_block(), TemplateFolder(override=tmp_path))
 
 
+def test_a_reference_without_the_cover_title_styles_gets_them(tmp_path: Path) -> None:
+    """An organisation's reference.docx made before Cover Title and Cover Subjects existed
+    still works: the writer adds them, based on its Title and Subtitle."""
+    reference = docx.Document(str(TemplateFolder().path("reference.docx")))
+    for name in ("Cover Title", "Cover Subjects"):
+        element = reference.styles[name].element
+        element.getparent().remove(element)
+    reference.save(str(tmp_path / "reference.docx"))
+    opened = docx.Document(io.BytesIO(write(every_block(), TemplateFolder(override=tmp_path))))
+    title = next(p for p in opened.paragraphs if p.text.startswith("Local Child"))
+    assert title.style is not None and title.style.name == "Cover Title"
+    assert title.style.base_style is not None and title.style.base_style.name == "Title"
+
+
 def test_shipped_reference_is_what_the_script_makes() -> None:
     """templates/reference.docx is generated: change tools/make_reference_docx.py, not the file."""
     spec = importlib.util.spec_from_file_location(
