@@ -26,7 +26,7 @@ from typing import get_args
 from .._resources import read_rules_yaml, rules_dir
 from .finding import Finding, Severity
 from .profiles import Metric, Profile
-from .segment import sentences, words
+from .segment import is_address, sentences, words
 from .syllables import syllables
 from .units import Unit
 
@@ -36,7 +36,8 @@ TOO_SHORT_WORDS = 100
 UNCOMMON_ZIPF = 3.0
 """A word is uncommon when its wordfreq Zipf frequency in English is below this: fewer than
 about one use in a million words (Zipf 3 = 1 per million; "the" is about 7.7, "referral" 3.5,
-"safeguarding" 3.2, "chronology" 2.9). Numbers are not counted as uncommon words. The words at
+"safeguarding" 3.2, "chronology" 2.9). Numbers, web and email addresses and file names are not
+counted as uncommon words. The words at
 or above it ship as ``rules/common-words.txt.gz`` (tools/make_common_words.py)."""
 
 POLYSYLLABLE = 3
@@ -114,7 +115,7 @@ def _unit_counts(text: str) -> _Counts:
             count = syllables(token)
             syllable_count += count
             polysyllables += count >= POLYSYLLABLE
-            if not any(character.isdigit() for character in token):
+            if not any(character.isdigit() for character in token) and not is_address(token):
                 non_numbers += 1
                 uncommon += _is_uncommon(token.lower())
     return _Counts(

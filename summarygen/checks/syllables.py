@@ -8,7 +8,11 @@ In order:
    first pronunciation. Loaded once per process, on first use (about 0.1 s).
 2. **Numbers** are counted as they are said (:func:`number_words`): "12" is "twelve" (1),
    "1952" is "nineteen fifty-two" (5), "9.30" is "nine thirty" (3), "0800" is "oh eight oh oh"
-   (4), "2,000,000" is "two million" (3).
+   (4), "2,000,000" is "two million" (3); with what is said around them: "50%" is "fifty per
+   cent" (4), "£2.5m" is "two point five million pounds" (6), "£40k" is "forty thousand
+   pounds" (5).
+   A web address, an email address or a file name is one syllable: a reader recognises it
+   and reads on (:func:`summarygen.checks.segment.is_address`).
 3. **Forms of a dictionary word**: hyphenated words are summed per part ("multi-agency");
    possessives and plurals ("agency's", "safeguardings"); British spellings are tried in
    their American form ("organised" as "organized", "paediatric" as "pediatric",
@@ -30,6 +34,7 @@ import re
 from functools import cache, lru_cache
 
 from .._resources import rules_dir
+from .segment import is_address
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _HYPHENS = re.compile(r"[\-‐‑]")
@@ -75,6 +80,11 @@ def syllables(word: str) -> int:
 
 
 def _token_syllables(token: str) -> int:
+    if is_address(token):
+        return 1
+    amount = _AMOUNT.fullmatch(token)
+    if amount and (amount.group("currency") or amount.group("per_cent")):
+        return _amount_syllables(amount)
     lower = token.lower()
     if _HYPHENS.search(token):
         known = _pronounced_syllables().get(lower)
@@ -88,6 +98,24 @@ def _token_syllables(token: str) -> int:
     if "." in token:  # e.g. a.m. U.K.: said letter by letter
         return sum(_letter_syllables(letter) for letter in lower if letter.isalpha())
     return _word_syllables(token)
+
+
+_AMOUNT = re.compile(
+    r"(?P<currency>[£$€])?(?P<number>\d+(?:[.,]\d+)*)(?P<scale>bn|m|k)?(?P<per_cent>%)?"
+)
+# what is said for a currency sign, a scale and a per cent sign, and its syllables
+_CURRENCY_SYLLABLES = {"£": 1, "$": 2, "€": 2}  # pounds, dollars, euros
+_SCALE_SYLLABLES = {"bn": 2, "m": 2, "k": 2}  # billion, million, thousand
+_PER_CENT_SYLLABLES = 2
+
+
+def _amount_syllables(amount: re.Match[str]) -> int:
+    """An amount of money or a percentage, as it is said: "£2.5m" is "two point five million
+    pounds", "50%" is "fifty per cent"."""
+    total = _number_syllables(amount.group("number"))
+    total += _CURRENCY_SYLLABLES.get(amount.group("currency") or "", 0)
+    total += _SCALE_SYLLABLES.get(amount.group("scale") or "", 0)
+    return total + (_PER_CENT_SYLLABLES if amount.group("per_cent") else 0)
 
 
 def _mixed_syllables(token: str) -> int:

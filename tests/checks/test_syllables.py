@@ -156,3 +156,36 @@ def test_dictionary_is_loaded_once() -> None:
     for word in ("referral", "chronology"):
         syllables(word)
     assert syllables_module._pronounced_syllables.cache_info().misses == 1
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("50%", 4),  # fifty per cent
+        ("12.5%", 5),  # twelve point five per cent
+        ("£2.5m", 6),  # two point five million pounds
+        ("£2,000,000", 4),  # two million pounds
+        ("£40k", 5),  # forty thousand pounds
+        ("€3bn", 5),  # three billion euros
+        ("£5", 2),  # five pounds
+        ("$20", 4),  # twenty dollars
+        ("1952", 5),  # nineteen fifty-two
+        ("9.30", 3),  # nine thirty
+    ],
+)
+def test_numbers_keep_their_spoken_syllables(token: str, expected: int) -> None:
+    assert syllables(token) == expected
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "www.example-partnership.org.uk/reviews/2024/child-m/full-report.html",
+        "https://example.org/reviews",
+        "help@example-partnership.org.uk",
+        "childline.org.uk",
+        "Child_M_summary-v2.docx",
+    ],
+)
+def test_an_address_or_file_name_is_one_syllable(token: str) -> None:
+    assert syllables(token) == 1
