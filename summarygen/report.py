@@ -172,7 +172,7 @@ def print_terminal(
                 )
                 targets.add_row(
                     METRIC_NAMES[result.target.metric],
-                    result.target.bound,
+                    result.aim,
                     f"{result.value:.1f}",
                     mark,
                 )

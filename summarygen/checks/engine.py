@@ -11,7 +11,7 @@ from .consistency import PACK, consistency_findings
 from .finding import Finding, Severity, worst_first
 from .language import language_findings
 from .profiles import Profile, Target
-from .readability import Metrics, measure, readability_findings, section_metrics
+from .readability import Metrics, measure, readability_findings, section_metrics, target_note
 from .units import units
 
 
@@ -21,10 +21,22 @@ class TargetResult:
     value: float
     met: bool | None
     """None when the text is too short to score."""
+    note: str = ""
+    """What the target line adds ("sentences over 34 flagged")."""
+    by_sentence: bool = False
+    """Each sentence that misses it is its own finding (the longest-sentence target), so a
+    miss is counted by those findings, not twice."""
 
     @property
     def missed(self) -> bool:
         return self.met is False
+
+    @property
+    def aim(self) -> str:
+        """The target as the report's target line says it: "≤ 40 (error); sentences over 34
+        flagged"."""
+        aim = f"{self.target.bound} ({self.target.severity.value})"
+        return f"{aim}; {self.note}" if self.note else aim
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,12 @@ class DocumentCheck:
         )
 
     def count(self, severity: Severity) -> int:
-        missed = sum(1 for r in self.targets if r.missed and r.target.severity is severity)
+        """Findings and missed targets at this severity (one problem counted once)."""
+        missed = sum(
+            1
+            for r in self.targets
+            if r.missed and r.target.severity is severity and not r.by_sentence
+        )
         return missed + sum(1 for f in self.findings if f.severity is severity)
 
     @property
@@ -58,11 +75,14 @@ def check_document(document: Document, profile: Profile) -> DocumentCheck:
     document_id = document.meta.document
     text_units = units(document)
     metrics = measure([unit.text for unit in text_units])
+    longest = profile.longest
     targets = tuple(
         TargetResult(
             target,
             metrics.value(target.metric),
             None if metrics.too_short else target.met_by(metrics.value(target.metric)),
+            note=target_note(profile) if target is longest else "",
+            by_sentence=target is longest,
         )
         for target in profile.targets
     )

@@ -49,10 +49,13 @@ class Target(BaseModel):
 
 
 class SentenceLimits(BaseModel):
+    """Where a sentence starts to be flagged as long. Where it is too long is the profile's
+    ``longest_sentence_words`` target: one number for each, named the same everywhere."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    hard: int = Field(gt=0)
-    very_hard: int = Field(gt=0)
+    long_over: int = Field(gt=0)
+    """A sentence of more words than this is flagged as long (a warning)."""
 
 
 class Profile(BaseModel):
@@ -65,6 +68,15 @@ class Profile(BaseModel):
     acronyms: Literal["define", "forbid", "allow"]
     contractions: Literal["allow", "forbid"]
     numbers: Literal["digits", "any"]
+
+    @property
+    def longest(self) -> Target | None:
+        """The longest-sentence target with its ``max``: a sentence over it is a finding of
+        the target's severity."""
+        for target in self.targets:
+            if target.metric == "longest_sentence_words" and target.max is not None:
+                return target
+        return None
 
 
 @cache
@@ -106,7 +118,7 @@ def load_profiles(
                         )
                     ]
                 )
-            merged[audience] = _merge(merged[audience], dict(changes))
+            merged[audience] = _merge(merged[audience], _without_old_limits(dict(changes)))
     profiles: dict[str, Profile] = {}
     for audience, data in merged.items():
         try:
@@ -127,11 +139,41 @@ def load_profiles(
     return profiles
 
 
+def _without_old_limits(changes: dict[str, Any]) -> dict[str, Any]:
+    """Sentence limits in the old form, ``sentences: {hard: H, very_hard: V}`` (a sentence of
+    H words or more a warning, of V or more an error), as the new: ``long_over: H - 1`` and a
+    longest-sentence target of V - 1, an error (unless the same changes set that target)."""
+    limits = changes.get("sentences")
+    if not isinstance(limits, dict) or not {"hard", "very_hard"} & set(limits):
+        return changes
+    result = dict(changes)
+    new_limits = {k: v for k, v in limits.items() if k not in {"hard", "very_hard"}}
+    if "hard" in limits:
+        new_limits["long_over"] = int(limits["hard"]) - 1
+    result["sentences"] = new_limits
+    targets = list(result.get("targets", []))
+    if "very_hard" in limits and not any(
+        target.get("metric") == "longest_sentence_words" for target in targets
+    ):
+        targets.append(
+            {
+                "metric": "longest_sentence_words",
+                "max": int(limits["very_hard"]) - 1,
+                "severity": Severity.ERROR.value,
+            }
+        )
+        result["targets"] = targets
+    return result
+
+
 def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Targets merge by metric; anything else replaces the shipped value."""
+    """Targets merge by metric, sentence limits by key; anything else replaces the shipped
+    value."""
     result = dict(base)
     for key, value in changes.items():
-        if key == "targets":
+        if key == "sentences" and isinstance(value, dict):
+            result[key] = {**base.get(key, {}), **value}
+        elif key == "targets":
             by_metric = {t["metric"]: dict(t) for t in base.get("targets", [])}
             for target in value:
                 by_metric[target["metric"]] = {**by_metric.get(target["metric"], {}), **target}

@@ -26,7 +26,7 @@ from typing import get_args
 from .._resources import read_rules_yaml, rules_dir
 from .finding import Finding, Severity
 from .profiles import Metric, Profile
-from .segment import is_address, sentences, words
+from .segment import is_address, missing_spaces, sentences, words
 from .syllables import syllables
 from .units import Unit
 
@@ -44,11 +44,6 @@ POLYSYLLABLE = 3
 """A word of this many syllables or more is a polysyllable (SMOG, ``polysyllable_share``)."""
 
 TARGET_METRICS: tuple[str, ...] = get_args(Metric)
-
-_AUXILIARIES = frozenset(
-    {"has", "have", "had", "having", "will", "would", "shall", "should", "can", "could",
-     "may", "might", "must", "to"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -195,6 +190,7 @@ def _is_uncommon(lower_word: str) -> bool:
 
 @dataclass(frozen=True)
 class _PassiveWords:
+    auxiliaries: frozenset[str]
     be_forms: frozenset[str]
     get_forms: frozenset[str]
     between: frozenset[str]
@@ -206,8 +202,8 @@ class _PassiveWords:
 @cache
 def _passive_words() -> _PassiveWords:
     data = read_rules_yaml("passive.yaml")
-    fields = ("be_forms", "get_forms", "between", "irregular_participles", "not_participles",
-              "adjectives")  # fmt: skip
+    fields = ("auxiliaries", "be_forms", "get_forms", "between", "irregular_participles",
+              "not_participles", "adjectives")  # fmt: skip
     return _PassiveWords(
         **{field: frozenset(str(word).lower() for word in data[field]) for field in fields}
     )
@@ -235,7 +231,8 @@ def _passive_phrases_in(tokens: list[str]) -> list[str]:
         if word in vocabulary.be_forms or word in vocabulary.get_forms:
             end = _participle_after(lowered, index, vocabulary)
             if end is not None:
-                start = index - 1 if index and lowered[index - 1] in _AUXILIARIES else index
+                auxiliary = index and lowered[index - 1] in vocabulary.auxiliaries
+                start = index - 1 if auxiliary else index
                 phrases.append(" ".join(tokens[start : end + 1]))
                 index = end
         index += 1
@@ -270,51 +267,81 @@ def _is_participle(word: str, vocabulary: _PassiveWords) -> bool:
 
 # -- findings -----------------------------------------------------------------------------------
 
-SPLIT_SUGGESTION = (
-    "Split it into two or three sentences, one idea in each; a list of things can become "
-    "bullet points."
-)
-PASSIVE_SUGGESTION = (
-    'Say who did it: "The social worker told Mother", not "Mother was told". '
-    "Keep the passive only where who did it does not matter."
-)
+LONG_SENTENCE = "readability.long-sentence"
+TOO_LONG_SENTENCE = "readability.too-long-sentence"
+PASSIVE = "readability.passive"
+MISSING_SPACE = "readability.missing-space"
 _NO_PASSIVE_CHECK = frozenset({"heading", "title"})
 
 
+@dataclass(frozen=True)
+class Messages:
+    """``rules/readability.yaml``: what the readability findings say."""
+
+    long_sentence: str
+    too_long_sentence: str
+    split_advice: str
+    target_note: str
+    passive: str
+    passive_advice: str
+    missing_space: str
+    missing_space_advice: str
+    marks: dict[str, str]
+
+
+@cache
+def messages() -> Messages:
+    return Messages(**read_rules_yaml("readability.yaml"))
+
+
+def target_note(profile: Profile) -> str:
+    """What the longest-sentence target line adds: "sentences over 34 flagged"."""
+    return messages().target_note.format(long_over=profile.sentences.long_over)
+
+
 def readability_findings(document_id: str, units: list[Unit], profile: Profile) -> list[Finding]:
-    """Findings about single sentences: each sentence at or over the profile's ``hard``
-    length (a warning) or ``very_hard`` length (an error), and each sentence with a passive
-    construction (a suggestion; headings and box titles are not checked for the passive)."""
+    """Findings about single sentences:
+
+    * a sentence over the profile's longest-sentence target (``longest_sentence_words``
+      ``max``), at the target's severity: the sentences that make the target missed;
+    * a sentence over ``sentences.long_over`` words (and not over the longest), a warning;
+    * a sentence end with no space after it ("in May.The school"), a suggestion;
+    * a sentence with a passive construction, a suggestion (headings and box titles are not
+      checked for the passive).
+
+    The messages are in ``rules/readability.yaml``."""
+    said = messages()
     findings: list[Finding] = []
-    limits = profile.sentences
-    aim = limits.hard - 1
+    longest = profile.longest
+    long_over = profile.sentences.long_over
     for unit in units:
         for sentence in sentences(unit.text):
             tokens = words(sentence)
             count = len(tokens)
-            if count >= limits.very_hard:
+            if longest is not None and longest.max is not None and count > longest.max:
                 findings.append(
                     Finding(
-                        check="readability.very-hard-sentence",
-                        severity=Severity.ERROR,
+                        check=TOO_LONG_SENTENCE,
+                        severity=longest.severity,
                         document=document_id,
                         section=unit.section,
                         text=sentence,
-                        message=f"{count} words: very hard for this audience "
-                        f"(aim for {aim} or fewer)",
-                        suggestion=SPLIT_SUGGESTION,
+                        message=said.too_long_sentence.format(
+                            words=count, longest=f"{longest.max:g}", long_over=long_over
+                        ),
+                        suggestion=said.split_advice,
                     )
                 )
-            elif count >= limits.hard:
+            elif count > long_over:
                 findings.append(
                     Finding(
-                        check="readability.hard-sentence",
+                        check=LONG_SENTENCE,
                         severity=Severity.WARNING,
                         document=document_id,
                         section=unit.section,
                         text=sentence,
-                        message=f"{count} words: hard for this audience (aim for {aim} or fewer)",
-                        suggestion=SPLIT_SUGGESTION,
+                        message=said.long_sentence.format(words=count, long_over=long_over),
+                        suggestion=said.split_advice,
                     )
                 )
             if unit.kind in _NO_PASSIVE_CHECK:
@@ -324,13 +351,50 @@ def readability_findings(document_id: str, units: list[Unit], profile: Profile) 
                 quoted = ", ".join(f'"{phrase}"' for phrase in phrases)
                 findings.append(
                     Finding(
-                        check="readability.passive",
+                        check=PASSIVE,
                         severity=Severity.SUGGESTION,
                         document=document_id,
                         section=unit.section,
                         text=sentence,
-                        message=f"Passive voice: {quoted}",
-                        suggestion=PASSIVE_SUGGESTION,
+                        message=said.passive.format(phrases=quoted),
+                        suggestion=said.passive_advice,
                     )
                 )
+        findings.extend(_missing_space_findings(document_id, unit))
     return findings
+
+
+def _missing_space_findings(document_id: str, unit: Unit) -> list[Finding]:
+    said = messages()
+    text = unit.text
+    findings: list[Finding] = []
+    for position in missing_spaces(text):
+        before = text[:position].split()
+        after = text[position:].split()
+        joined = (before[-1] if before else "") + (after[0] if after else "")
+        mark = said.marks.get(text[position], text[position])
+        findings.append(
+            Finding(
+                check=MISSING_SPACE,
+                severity=Severity.SUGGESTION,
+                document=document_id,
+                section=unit.section,
+                text=_sentence_at(text, position),
+                message=said.missing_space.format(mark=mark, joined=joined),
+                suggestion=said.missing_space_advice.format(mark=mark),
+            )
+        )
+    return findings
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` that holds the character at ``position``."""
+    cursor = 0
+    for sentence in sentences(text):
+        start = text.find(sentence, cursor)
+        if start < 0:
+            break
+        cursor = start + len(sentence)
+        if start <= position < cursor:
+            return sentence
+    return text.strip()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
+from summarygen.checks.engine import check_document
 from summarygen.checks.finding import Severity
-from summarygen.checks.profiles import load_profiles
+from summarygen.checks.profiles import AUDIENCES, load_profiles
 from summarygen.checks.readability import (
     TARGET_METRICS,
     Metrics,
@@ -19,6 +21,8 @@ from summarygen.checks.readability import (
 )
 from summarygen.checks.segment import words
 from summarygen.checks.units import Unit
+from summarygen.document import Document, Paragraph
+from tests.documents import meta, runs
 
 # --- accuracy against published values from other implementations ---------------------------
 #
@@ -321,10 +325,18 @@ def test_passive_finding() -> None:
     assert finding.suggestion.startswith("Say who did it: ")
 
 
-# --- hard sentences ----------------------------------------------------------------------------
+# --- long sentences ----------------------------------------------------------------------------
 #
-# general: a sentence of 26 words or more is hard (warning), 35 or more very hard (error).
-# easy-read: 13 or more hard, 16 or more very hard.
+# general: a sentence over 25 words is long (warning), over 30 (its longest-sentence target)
+# too long (error). easy-read: over 12 long, over 15 too long.
+
+LONG = "readability.long-sentence"
+TOO_LONG = "readability.too-long-sentence"
+
+
+def _sentence_of(count: int) -> str:
+    return " ".join(["Staff"] + ["met"] * (count - 2) + ["today."])
+
 
 SHOULD_FLAG_LENGTH = [
     # (audience, sentence, words, check)
@@ -333,21 +345,16 @@ SHOULD_FLAG_LENGTH = [
         "The health visitor saw Child J at home in May and noted that the flat was cold, but "
         "she did not share this with the GP.",
         26,
-        "readability.hard-sentence",
+        LONG,
     ),
+    ("general", _sentence_of(30), 30, LONG),
+    ("general", _sentence_of(31), 31, TOO_LONG),
     (
         "general",
         "The health visitor saw Child J at home in May and noted that the flat was cold and "
         "damp, but she did not share this with the GP, the school nurse or his teacher.",
         34,
-        "readability.hard-sentence",
-    ),
-    (
-        "general",
-        "The health visitor saw Child J at home in May and noted that the flat was cold and "
-        "damp, but she did not share this with the GP, the school nurse or the social worker.",
-        35,
-        "readability.very-hard-sentence",
+        TOO_LONG,
     ),
     (
         "general",
@@ -356,19 +363,26 @@ SHOULD_FLAG_LENGTH = [
         "J on his own, or asked the GP what was known about the family, and the case was "
         "closed in July without a plan.",
         53,
-        "readability.very-hard-sentence",
+        TOO_LONG,
     ),
+    ("professional", _sentence_of(35), 35, LONG),
+    ("professional", _sentence_of(40), 40, LONG),
+    ("professional", _sentence_of(41), 41, TOO_LONG),
+    ("public", _sentence_of(22), 22, LONG),
+    ("public", _sentence_of(26), 26, TOO_LONG),
+    ("children", _sentence_of(17), 17, LONG),
+    ("children", _sentence_of(21), 21, TOO_LONG),
     (
         "easy-read",
         "Staff at the school saw that she was sad and told a social worker.",
         14,
-        "readability.hard-sentence",
+        LONG,
     ),
     (
         "easy-read",
         "Staff at the school saw that she was sad and they told the social worker straight away.",
         17,
-        "readability.very-hard-sentence",
+        TOO_LONG,
     ),
 ]
 
@@ -406,12 +420,17 @@ SHOULD_PASS_LENGTH = [
         ],
     ),
     ("easy-read", ["We are sorry that this happened to you and your family."]),
+    ("easy-read", [_sentence_of(12)]),
+    ("children", [_sentence_of(16)]),
+    ("public", [_sentence_of(21)]),
+    ("general", [_sentence_of(25)]),
+    ("professional", [_sentence_of(34)]),
     ("easy-read", ["Staff at the school saw she was sad.", "They told a social worker."]),
 ]
 
 
 @pytest.mark.parametrize(("audience", "sentence", "count", "check"), SHOULD_FLAG_LENGTH)
-def test_hard_sentence_flagged(audience: str, sentence: str, count: int, check: str) -> None:
+def test_long_sentence_flagged(audience: str, sentence: str, count: int, check: str) -> None:
     assert len(words(sentence)) == count  # the table itself is right
     profile = load_profiles()[audience]
     units = [Unit("What happened", "paragraph", f"He was 12. {sentence} We are sorry.")]
@@ -421,17 +440,23 @@ def test_hard_sentence_flagged(audience: str, sentence: str, count: int, check: 
     assert len(findings) == 1
     finding = findings[0]
     assert finding.check == check
-    assert finding.severity is (
-        Severity.ERROR if check == "readability.very-hard-sentence" else Severity.WARNING
-    )
+    assert finding.severity is (Severity.ERROR if check == TOO_LONG else Severity.WARNING)
     assert finding.document == "doc"
     assert finding.section == "What happened"
     assert finding.text == sentence
-    hardness = "very hard" if check == "readability.very-hard-sentence" else "hard"
-    aim = profile.sentences.hard - 1
-    assert (
-        finding.message == f"{count} words: {hardness} for this audience (aim for {aim} or fewer)"
-    )
+    longest = profile.longest
+    assert longest is not None
+    if check == TOO_LONG:
+        expected = (
+            f"{count} words: longer than the longest sentence this audience's target allows "
+            f"({longest.max:g} words)"
+        )
+    else:
+        expected = (
+            f"{count} words: a long sentence for this audience (sentences over "
+            f"{profile.sentences.long_over} words are flagged)"
+        )
+    assert finding.message == expected
     assert finding.suggestion.startswith("Split it into two or three sentences")
 
 
@@ -442,11 +467,121 @@ def test_short_enough_sentences_pass(audience: str, texts: list[str]) -> None:
     assert [f for f in findings if f.check != "readability.passive"] == []
 
 
-def test_message_matches_the_issue_example() -> None:
+def test_message_names_the_numbers_of_the_target_line() -> None:
     sentence = " ".join(["word"] * 33) + " end."
     findings = readability_findings(
         "summary", [Unit("", "paragraph", sentence)], load_profiles()["general"]
     )
     assert [f.message for f in findings] == [
-        "34 words: hard for this audience (aim for 25 or fewer)"
+        "34 words: longer than the longest sentence this audience's target allows (30 words)"
     ]
+
+
+# --- the numbers agree: target line, findings, README -------------------------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _readme_sentence_columns() -> dict[str, tuple[str, str]]:
+    """Per audience, the README table's "longest sentence" and "long sentences flagged"."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if line.startswith("| audience | documents |"))
+    columns = [cell.strip() for cell in header.strip("|").split("|")]
+    longest, flagged = columns.index("longest sentence"), columns.index("long sentences flagged")
+    rows: dict[str, tuple[str, str]] = {}
+    for line in lines[lines.index(header) + 2 :]:
+        if not line.startswith("| `"):
+            break
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[cells[0].strip("`")] = (cells[longest], cells[flagged])
+    return rows
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_target_line_findings_and_readme_name_the_same_numbers(audience: str) -> None:
+    profile = load_profiles()[audience]
+    longest = profile.longest
+    assert longest is not None and longest.max is not None
+    most, over = int(longest.max), profile.sentences.long_over
+    assert over < most
+
+    # the README
+    assert _readme_sentence_columns()[audience] == (
+        f"≤ {most} ({longest.severity.value})",
+        f"over {over}",
+    )
+
+    # the target line
+    text = " ".join(f"Sentence {n} has words." for n in range(30)) + " " + _sentence_of(most + 1)
+    document = Document(meta("doc", audience=audience), (Paragraph(runs(text)),))
+    result = check_document(document, profile)
+    [line] = [r for r in result.targets if r.target.metric == "longest_sentence_words"]
+    assert line.aim == f"≤ {most} ({longest.severity.value}); sentences over {over} flagged"
+
+    # the findings: the longest allowed is only "long"; one more word is "too long"
+    at_most = readability_findings("d", [Unit("", "paragraph", _sentence_of(most))], profile)
+    assert [(f.check, f.severity) for f in at_most if f.check != "readability.passive"] == [
+        (LONG, Severity.WARNING)
+    ]
+    assert f"over {over} words" in at_most[0].message
+    just_over = readability_findings("d", [Unit("", "paragraph", _sentence_of(over))], profile)
+    assert [f for f in just_over if f.check != "readability.passive"] == []
+
+    # one sentence over the longest: the missed target and its finding are one problem
+    assert line.missed
+    too_long = [f for f in result.findings if f.check == TOO_LONG]
+    assert len(too_long) == 1 and f"({most} words)" in too_long[0].message
+    assert [r.target.metric for r in result.targets if r.missed] == ["longest_sentence_words"]
+    assert result.count(longest.severity) == 1
+
+
+def test_old_sentence_limits_are_read_as_the_new() -> None:
+    old = {"children": {"sentences": {"hard": 15, "very_hard": 19}}}
+    profile = load_profiles(record_overrides=old)["children"]
+    assert profile.sentences.long_over == 14
+    assert profile.longest is not None and profile.longest.max == 18
+    assert profile.longest.severity is Severity.ERROR
+    kept = load_profiles(
+        record_overrides={
+            "general": {
+                "sentences": {"hard": 20, "very_hard": 50},
+                "targets": [{"metric": "longest_sentence_words", "max": 33}],
+            }
+        }
+    )["general"]
+    assert kept.longest is not None and kept.longest.max == 33  # its own target wins
+    assert kept.sentences.long_over == 19
+
+
+def test_new_sentence_limits_from_an_organisation_file(tmp_path: Path) -> None:
+    file = tmp_path / "ours.yaml"
+    file.write_text("professional:\n  sentences: {long_over: 25}\n", encoding="utf-8")
+    assert load_profiles(file)["professional"].sentences.long_over == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "joined", "mark"),
+    [
+        ("Child M moved to a new house in May.The school was not told.", "May.The", "full stop"),
+        ("Why did nobody ask?Nobody knew.", "ask?Nobody", "question mark"),
+    ],
+)
+def test_missing_space_is_a_suggestion(text: str, joined: str, mark: str) -> None:
+    findings = [
+        f
+        for f in readability_findings("d", [Unit("", "paragraph", text)], load_profiles()["public"])
+        if f.check == "readability.missing-space"
+    ]
+    assert [(f.severity, f.suggestion) for f in findings] == [
+        (Severity.SUGGESTION, f"Add a space after the {mark}.")
+    ]
+    assert f'"{joined}"' in findings[0].message
+    assert text.startswith(findings[0].text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Agencies, e.g. police, met.", "She moved to the U.K. in 2019.", "He lived at No.4."]
+)
+def test_no_missing_space_finding(text: str) -> None:
+    findings = readability_findings("d", [Unit("", "paragraph", text)], load_profiles()["public"])
+    assert [f for f in findings if f.check == "readability.missing-space"] == []

@@ -217,7 +217,8 @@ def test_an_address_is_one_word() -> None:
     ("text", "address"),
     [
         (
-            "Read it at www.example-partnership.org.uk/reviews/2024/child-m/full-report.html today.",
+            "Read it at www.example-partnership.org.uk/reviews/2024/child-m/full-report.html"
+            " today.",
             "www.example-partnership.org.uk/reviews/2024/child-m/full-report.html",
         ),
         ("Read it at https://example.org/a/b?c=1&d=2 today.", "https://example.org/a/b?c=1&d=2"),
