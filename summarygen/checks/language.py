@@ -12,7 +12,9 @@ Decisions worth knowing:
   or nothing ("multi-agency", "multi agency", "multiagency") and an apostrophe matches ' or ’.
 - Text inside quotation marks is someone's own words and is not rewritten: a word list says
   whether it skips quoted text (plain words, jargon) or still flags it (victim-blaming, at a
-  lower severity, because a review may quote old records to show they were wrong).
+  lower severity, because a review may quote old records to show they were wrong). Where
+  the sentence shows the quotation is being examined ("Phrases such as", "describe him as",
+  "records": the list's ``quoted_frames``), lower still, naming the words recognised.
   Contractions and number words in quotes are not flagged; acronyms are, because the reader
   still cannot decode them.
 - A glossary entry teaches a word, so the term it defines is not flagged by a list that skips
@@ -20,7 +22,13 @@ Decisions worth knowing:
   Victim-blaming language is flagged even there. A glossary entry is a unit that starts with a
   short term and then ":", " means " or " – " ("County lines means ..."); under a glossary
   heading (``glossary_headings`` in acronyms.yaml: "Hard words", "Glossary") also a term and
-  a full stop ("County lines. When gangs ...") or a table cell of a few words.
+  a full stop ("County lines. When gangs ...") or a table cell of a few words. A term the
+  document defines anywhere (a glossary or hard-words entry, "X means ...", or a unit that
+  opens with a term of up to four words and a full stop) is not flagged anywhere in that
+  document by those lists: "This is called exploitation." passes where the hard words
+  explain "exploitation" (and so does "exploited", a form the same entry covers).
+- One problem, one finding: an acronym that is also on a word list ("CSE" is jargon) is
+  reported once, by the acronym check, with both pieces of advice, at the worse severity.
 - A finding quotes the sentence the match stands in (sentences from :mod:`.segment`), cut from
   the unit text exactly as written.
 """
@@ -29,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any, Literal
 
@@ -45,6 +53,7 @@ WORD_LIST_FILES = ("victim-blaming.yaml", "jargon.yaml", "plain-words.yaml")
 """The word lists, in the order their findings are reported (worst harm first)."""
 
 ACRONYM_UNDEFINED = "language.acronym-undefined"
+_BLAMING_CHECK = "language.victim-blaming"
 ACRONYM_FORBIDDEN = "language.acronym"
 CONTRACTION = "language.contraction"
 NUMBER_WORDS = "language.number-words"
@@ -144,8 +153,30 @@ class WordList(BaseModel):
     in_quotes_severity: Severity | None = None
     """The severity of a match inside quotation marks, if not the usual one."""
     in_definitions: Literal["skip", "flag"] = "skip"
-    """Whether to flag the term a glossary entry defines ("County lines means ...")."""
+    """Whether to flag the term a glossary entry defines ("County lines means ..."), and, in a
+    document that defines a term, every use of it."""
+    quoted_frames: tuple[str, ...] = ()
+    """Regular expressions for the words around a quotation that show it is quoted as someone
+    else's words ("phrases such as", "describe him as", "records"): such a quotation is
+    reported at ``quoted_frame_severity``, naming the frame."""
+    quoted_frame_severity: Severity | None = None
     entries: tuple[WordRule, ...]
+
+    @field_validator("quoted_frames")
+    @classmethod
+    def _frames_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for expression in value:
+            try:
+                re.compile(expression)
+            except re.error as error:
+                raise ValueError(f"bad pattern {expression!r}: {error}") from None
+        return value
+
+    @cached_property
+    def quoted_frame(self) -> re.Pattern[str] | None:
+        if not self.quoted_frames:
+            return None
+        return _whole_words(f"(?:{frame})" for frame in self.quoted_frames)
 
     @field_validator("audiences")
     @classmethod
@@ -312,42 +343,70 @@ def _inside_any(span: Span, others: Iterable[Span]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in others)
 
 
+@dataclass(frozen=True)
+class _Located:
+    """A finding and the places it is about: each a unit and a span of its text."""
+
+    finding: Finding
+    places: tuple[tuple[Unit, Span], ...]
+    about: str = ""
+    """For a word-list finding, what the list says about the words and why ("is safeguarding
+    jargon too: Readers may not know ..."), to fold it into another finding."""
+
+    def covers(self, other: _Located) -> bool:
+        """Whether any of ``other``'s places overlaps one of these (the same unit object)."""
+        return any(
+            unit is other_unit and _overlaps_any(span, [other_span])
+            for unit, span in self.places
+            for other_unit, other_span in other.places
+        )
+
+
 def _word_list_findings(
     file_name: str, document_id: str, units: list[Unit], audience: str
-) -> Iterator[Finding]:
+) -> Iterator[_Located]:
     spec = word_list(file_name)
     applicable, any_term = _rules_for(file_name, audience)
     if not applicable:
         return
+    taught = _taught_terms(units) if spec.in_definitions == "skip" else frozenset()
     for unit in units:
         if not any_term.search(unit.text):
             continue
         quotations = _quotation_spans(unit.text)
         defined = _defined_term_spans(unit) if spec.in_definitions == "skip" else []
         hits = [
-            (span, compiled.rule, severity)
+            (span, compiled, severity)
             for compiled, severity in applicable
             for span in compiled.spans(unit.text)
         ]
         taken: list[Span] = []
-        for span, rule, severity in _earliest_longest(hits):
+        for span, compiled, severity in sorted(hits, key=lambda hit: (hit[0][0], -hit[0][1])):
             if _overlaps_any(span, taken):
                 continue
             taken.append(span)
-            if _inside_any(span, defined):
+            if _inside_any(span, defined) or _is_taught(compiled, taught):
                 continue
             quoted = _inside_any(span, quotations)
             if quoted and spec.in_quotes == "skip":
                 continue
+            rule = compiled.rule
             matched = unit.text[span[0] : span[1]]
             message = f"'{matched}' {spec.describe}. {rule.why}"
-            if quoted:
+            frame = _quoting_frame(spec, unit.text, span, quotations) if quoted else None
+            if frame is not None:
+                message += (
+                    f" It is quoted as others' words (“{frame}”): make sure the sentence says"
+                    " that this wording was wrong."
+                )
+                severity = spec.quoted_frame_severity or spec.in_quotes_severity or severity
+            elif quoted:
                 message += (
                     " It is in quotation marks: if you quote it to show it was wrong, say so"
                     " in the same sentence."
                 )
                 severity = spec.in_quotes_severity or severity
-            yield Finding(
+            finding = Finding(
                 check=spec.check,
                 severity=severity,
                 document=document_id,
@@ -356,6 +415,26 @@ def _word_list_findings(
                 message=message,
                 suggestion=_suggestion(rule, audience, matched),
             )
+            yield _Located(finding, ((unit, span),), f"{spec.describe} too: {rule.why}")
+
+
+def _is_taught(compiled: _CompiledRule, taught: frozenset[str]) -> bool:
+    """Whether the document defines a term this rule is about ("exploitation" in its hard
+    words teaches "exploitation" and "exploited")."""
+    return any(compiled.finds.fullmatch(term) for term in taught)
+
+
+def _quoting_frame(spec: WordList, text: str, span: Span, quotations: list[Span]) -> str | None:
+    """The words of the sentence around ``span`` that show its quotation is someone else's
+    words ("Phrases such as", "describe him as"), outside any quotation; or None."""
+    if spec.quoted_frame is None:
+        return None
+    holding = [s for s in _sentence_spans(text) if _overlaps_any(span, [s])]
+    start, end = (holding[0][0], holding[-1][1]) if holding else (0, len(text))
+    for match in spec.quoted_frame.finditer(text, start, end):
+        if not _overlaps_any(match.span(), quotations):
+            return match.group()
+    return None
 
 
 def _earliest_longest(
@@ -403,6 +482,26 @@ def _defined_term_spans(unit: Unit) -> list[Span]:
     if match is None or len(match.group("term").split()) > _MOST_WORDS_IN_A_DEFINED_TERM:
         return []
     return [match.span("term")]
+
+
+_SHORT_TERM_THEN_MEANING = re.compile(r"\s*(?P<term>[^\W\d_][\w’'\- ]*?)\.\s+(?=[A-Z])")
+_MOST_WORDS_IN_A_SHORT_TERM = 4
+
+
+def _taught_terms(units: list[Unit]) -> frozenset[str]:
+    """The terms a document defines, wherever it defines them: each glossary or hard-words
+    entry (:func:`_defined_term_spans`), "X means ...", and a unit that starts with a short
+    term and a full stop followed by its meaning ("Exploitation. When someone uses a child
+    for their own gain."). A word list that skips definitions does not flag a term the
+    document teaches, anywhere in it."""
+    terms: set[str] = set()
+    for unit in units:
+        for start, end in _defined_term_spans(unit):
+            terms.add(unit.text[start:end].strip())
+        short = _SHORT_TERM_THEN_MEANING.match(unit.text)
+        if short and len(short.group("term").split()) <= _MOST_WORDS_IN_A_SHORT_TERM:
+            terms.add(short.group("term").strip())
+    return frozenset(term for term in terms if term)
 
 
 @cache
@@ -479,7 +578,7 @@ def _is_definition(use: _AcronymUse) -> bool:
 
 def _undefined_acronym_findings(
     document_id: str, units: list[Unit], rules: AcronymRules
-) -> Iterator[Finding]:
+) -> Iterator[_Located]:
     seen: set[str] = set(rules.well_known)
     for use in _acronym_uses(units, rules):
         if use.acronym in seen:
@@ -487,7 +586,7 @@ def _undefined_acronym_findings(
         seen.add(use.acronym)
         if _is_definition(use):
             continue
-        yield Finding(
+        finding = Finding(
             check=ACRONYM_UNDEFINED,
             severity=rules.severity_when_undefined,
             document=document_id,
@@ -502,11 +601,12 @@ def _undefined_acronym_findings(
                 f" brackets: 'words in full ({use.acronym})'."
             ),
         )
+        yield _Located(finding, ((use.unit, use.span),))
 
 
 def _forbidden_acronym_findings(
     document_id: str, units: list[Unit], audience: str, rules: AcronymRules
-) -> Iterator[Finding]:
+) -> Iterator[_Located]:
     allowed = set(rules.allowed_when_forbidden.get(audience, ()))
     by_acronym: dict[str, list[_AcronymUse]] = {}
     for use in _acronym_uses(units, rules):
@@ -516,7 +616,7 @@ def _forbidden_acronym_findings(
     for acronym, uses in by_acronym.items():
         first = uses[0]
         times = f" (used {len(uses)} times)" if len(uses) > 1 else ""
-        yield Finding(
+        finding = Finding(
             check=ACRONYM_FORBIDDEN,
             severity=severity,
             document=document_id,
@@ -531,6 +631,7 @@ def _forbidden_acronym_findings(
                 " or say what it is or does."
             ),
         )
+        yield _Located(finding, tuple((use.unit, use.span) for use in uses))
 
 
 # --- Contractions ----------------------------------------------------------------------------
@@ -674,18 +775,53 @@ def _number_word_findings(document_id: str, units: list[Unit]) -> Iterator[Findi
 
 
 def language_findings(document_id: str, units: list[Unit], profile: Profile) -> list[Finding]:
-    """Every plain-language finding for one document, read by ``profile``'s audience."""
-    findings: list[Finding] = []
+    """Every plain-language finding for one document, read by ``profile``'s audience.
+
+    One problem, one finding: an acronym that is also on a word list (jargon: "CSE") is
+    reported once, by the acronym check, at the worse of the two severities and with both
+    pieces of advice."""
+    located: list[_Located] = []
     for file_name in WORD_LIST_FILES:
-        findings.extend(_word_list_findings(file_name, document_id, units, profile.id))
+        located.extend(_word_list_findings(file_name, document_id, units, profile.id))
+    acronyms: list[_Located] = []
     if profile.acronyms == "define":
-        findings.extend(_undefined_acronym_findings(document_id, units, acronym_rules()))
+        acronyms.extend(_undefined_acronym_findings(document_id, units, acronym_rules()))
     elif profile.acronyms == "forbid":
-        findings.extend(
+        acronyms.extend(
             _forbidden_acronym_findings(document_id, units, profile.id, acronym_rules())
         )
+    findings = _with_acronyms_merged(located, acronyms)
     if profile.contractions == "forbid":
         findings.extend(_contraction_findings(document_id, units))
     if profile.numbers == "digits":
         findings.extend(_number_word_findings(document_id, units))
     return findings
+
+
+def _with_acronyms_merged(words: list[_Located], acronyms: list[_Located]) -> list[Finding]:
+    """The word-list findings and the acronym findings, each word-list finding about one of
+    an acronym finding's uses folded into it. Victim-blaming language is never folded: it
+    stays its own error."""
+    folded: set[int] = set()
+    merged: list[Finding] = []
+    for acronym in acronyms:
+        finding = acronym.finding
+        for index, word in enumerate(words):
+            if index in folded or word.finding.check == _BLAMING_CHECK:
+                continue
+            if acronym.covers(word):
+                folded.add(index)
+                finding = _fold(finding, word)
+        merged.append(finding)
+    return [word.finding for index, word in enumerate(words) if index not in folded] + merged
+
+
+def _fold(acronym: Finding, word: _Located) -> Finding:
+    """One finding with both pieces of advice, at the worse severity."""
+    severity = min(acronym.severity, word.finding.severity, key=lambda severity: severity.rank)
+    return replace(
+        acronym,
+        severity=severity,
+        message=f"{acronym.message} It {word.about}",
+        suggestion=f"{acronym.suggestion} {word.finding.suggestion}".strip(),
+    )

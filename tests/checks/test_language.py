@@ -28,10 +28,24 @@ PLAIN, JARGON, BLAMING = "language.plain-words", "language.jargon", "language.vi
 
 
 def findings(text: str | list[str], audience: str, check: str | None = None) -> list[Finding]:
+    """The findings of ``check`` (all, if None). An acronym that is also on a word list is
+    reported once, by the acronym check (one problem, one finding): asked for the word list's
+    check, such a finding counts too."""
     texts = [text] if isinstance(text, str) else text
     units = [Unit("What happened", "paragraph", t) for t in texts]
     found = language_findings("test-doc", units, PROFILES[audience])
-    return [f for f in found if check is None or f.check == check]
+    return [f for f in found if check is None or f.check == check or _folded(f, check)]
+
+
+def _folded(finding: Finding, check: str) -> bool:
+    describe = {word_list(name).check: word_list(name).describe for name in WORD_LIST_FILES}.get(
+        check
+    )
+    return (
+        describe is not None
+        and finding.check in (ACRONYM_FORBIDDEN, ACRONYM_UNDEFINED)
+        and f" It {describe} too: " in finding.message
+    )
 
 
 def quoted(finding: Finding) -> str:
@@ -106,7 +120,10 @@ def test_every_entry_flags_its_terms_and_examples(file_name: str, rule: WordRule
     for term in rule.terms:
         sentence = f"They said {term} today."
         found = findings(sentence, audience, check)
-        assert any(f.message.startswith(f"'{term}'") for f in found), sentence
+        assert any(
+            f.message.startswith(f"'{term}'") or (_folded(f, check) and f"'{term}'" in f.suggestion)
+            for f in found
+        ), sentence
     for example in rule.examples:
         found = findings(example, audience, check)
         assert any(_from_rule(f, rule, audience) for f in found), example
@@ -315,7 +332,9 @@ def test_a_glossary_definition_is_checked_after_the_term() -> None:
         ("Hard words", "point", "County lines. When gangs use children.", []),
         ("Hard words", "point", "Strategy discussion. A meeting about a referral.", ["referral"]),
         ("Glossary", "cell", "Core group", []),
-        ("What happened", "point", "County lines. When gangs use children.", ["County lines"]),
+        # a short term, a full stop and its meaning is a definition anywhere (issue 9)
+        ("What happened", "point", "County lines. When gangs use children.", []),
+        ("What happened", "point", "The county lines gang. It came back.", ["county lines"]),
     ],
 )
 def test_a_glossary_heading_makes_each_unit_an_entry(
@@ -416,9 +435,9 @@ def test_sexually_active_carries_the_legal_note() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Records described her as 'putting herself at risk'.",
-        "Records described her as “putting herself at risk”.",
-        'Records described her as "putting herself at risk".',
+        "Her mother said she was 'putting herself at risk'.",
+        "Her mother said she was “putting herself at risk”.",
+        'Her mother said she was "putting herself at risk".',
     ],
 )
 def test_quoted_victim_blaming_is_still_flagged_as_a_warning(text: str) -> None:
@@ -689,3 +708,135 @@ def test_clean_easy_read_text_has_no_findings() -> None:
         "They did not tell each other what they knew.",
     ]
     assert findings(text, "easy-read") == []
+
+
+# --- issue 9: messages that agree with each other -----------------------------------------------
+
+QUOTED_TO_EXAMINE = [
+    # (sentence, the blaming words, the frame the finding names)
+    (
+        'Phrases such as "choosing to associate" and "putting herself at risk" appear in records.',
+        ["choosing to", "putting herself at risk"],
+        "Phrases such as",
+    ),
+    ('Records describe him as "streetwise".', ["streetwise"], "Records"),
+    ("Staff described him as ‘streetwise’ in the minutes.", ["streetwise"], "described him as"),
+    ("The case notes called her “promiscuous”.", ["promiscuous"], "case notes"),
+    ('The word "runaway" was used about Child M.', ["runaway"], "The word"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "frame"), QUOTED_TO_EXAMINE)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_blaming_words_quoted_to_examine_them_are_a_suggestion(
+    text: str, words: list[str], frame: str, audience: str
+) -> None:
+    found = findings(text, audience, BLAMING)
+    assert [quoted(f) for f in found] == words
+    assert {f.severity for f in found} == {Severity.SUGGESTION}
+    assert all(f"(“{frame}”)" in f.message for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was putting herself at risk.",
+        "Records show she was putting herself at risk.",  # the frame needs a quotation
+        "He was streetwise.",
+    ],
+)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_unquoted_blaming_words_stay_an_error(text: str, audience: str) -> None:
+    found = findings(text, audience, BLAMING)
+    assert found and {f.severity for f in found} == {Severity.ERROR}
+
+
+def test_a_quotation_without_a_frame_is_still_a_warning() -> None:
+    [finding] = findings('Her mother said she was "putting herself at risk".', "public", BLAMING)
+    assert finding.severity is Severity.WARNING
+
+
+HARD_WORDS_ENTRY = Unit(
+    "Hard words", "point", "Exploitation. When someone uses a child to get money or power."
+)
+
+
+@pytest.mark.parametrize("audience", ["public", "children", "easy-read"])
+@pytest.mark.parametrize(
+    "units",
+    [
+        # the entry after the use, as the easy read and children's versions place them
+        [Unit("What happened", "point", "This is called exploitation."), HARD_WORDS_ENTRY],
+        [HARD_WORDS_ENTRY, Unit("What happened", "point", "He was exploited by adults.")],
+        [
+            Unit("Words we use", "item", "Exploitation: being used by someone for their gain."),
+            Unit("What happened", "paragraph", "This is called exploitation."),
+        ],
+        # a hand-written file: a definition anywhere teaches the word
+        [
+            Unit("", "paragraph", "Exploitation means being used by someone for their gain."),
+            Unit("", "paragraph", "This is called exploitation."),
+        ],
+        [
+            Unit("", "paragraph", "Exploitation. Being used by someone for their gain."),
+            Unit("", "paragraph", "This is called exploitation."),
+        ],
+    ],
+)
+def test_a_word_the_document_defines_is_not_jargon_in_it(units: list[Unit], audience: str) -> None:
+    found = language_findings("d", units, PROFILES[audience])
+    assert [f for f in found if f.check == JARGON] == []
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        [Unit("What happened", "point", "This is called exploitation.")],
+        # another word of the same field is still jargon
+        [HARD_WORDS_ENTRY, Unit("What happened", "point", "This is criminal exploitation.")],
+    ],
+)
+def test_an_undefined_word_is_still_jargon(units: list[Unit]) -> None:
+    found = language_findings("d", units, PROFILES["easy-read"])
+    assert [f.severity for f in found if f.check == JARGON] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("audience", "check", "severity"),
+    [
+        ("easy-read", ACRONYM_FORBIDDEN, Severity.ERROR),
+        ("children", ACRONYM_FORBIDDEN, Severity.WARNING),
+        ("public", ACRONYM_FORBIDDEN, Severity.WARNING),
+    ],
+)
+def test_an_acronym_that_is_jargon_is_one_finding_with_both_advices(
+    audience: str, check: str, severity: Severity
+) -> None:
+    found = findings("She was a victim of CSE. Workers knew about CSE.", audience)
+    assert len(found) == 1
+    [finding] = found
+    assert finding.check == check
+    assert finding.severity is severity
+    assert "abbreviation" in finding.message and "jargon too" in finding.message
+    assert "Write what 'CSE' stands for" in finding.suggestion
+    assert "Say 'sexual abuse, where someone" in finding.suggestion
+
+
+def test_an_undefined_acronym_that_is_jargon_is_one_finding() -> None:
+    # jargon is read for the public; here acronyms must be defined rather than avoided
+    profile = PROFILES["public"].model_copy(update={"acronyms": "define"})
+    units = [Unit("", "paragraph", "She was a victim of CSE. Workers knew about CSE.")]
+    found = language_findings("d", units, profile)
+    undefined = [f for f in found if f.check == ACRONYM_UNDEFINED]
+    assert len(undefined) == 1
+    assert (
+        "Spell it out" in undefined[0].suggestion and "Say 'sexual abuse" in undefined[0].suggestion
+    )
+    assert undefined[0].text == "She was a victim of CSE."
+    # the second use is jargon still (the acronym was reported at its first use only)
+    assert [f.text for f in found if f.check == JARGON] == ["Workers knew about CSE."]
+
+
+def test_victim_blaming_words_are_never_folded_into_an_acronym() -> None:
+    found = findings("Records called it CSE and said she was putting herself at risk.", "public")
+    assert {f.check for f in found} == {ACRONYM_FORBIDDEN, BLAMING}
