@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -23,17 +22,10 @@ from .checks.consistency import PACK
 from .checks.engine import DocumentCheck, check_document, with_consistency
 from .checks.finding import Finding, Severity, worst_first
 from .checks.profiles import Profile, load_profiles, record_profile_overrides
+from .checks.readability import measure
+from .checks.units import units
 from .composer import compose
-from .document import (
-    Callout,
-    Document,
-    EasyReadRow,
-    Heading,
-    ListBlock,
-    Paragraph,
-    Table,
-    plain_text,
-)
+from .document import Document
 from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RenderError, SummarygenError
 from .identity.detect import Allowed
@@ -60,7 +52,8 @@ class BuiltDocument:
 
     @property
     def words(self) -> int:
-        return count_words(document_text(self.document))
+        """Words as the checks count them (one word counter: :func:`.checks.segment.words`)."""
+        return measure([unit.text for unit in units(self.document)]).words
 
 
 @dataclass
@@ -366,21 +359,3 @@ def count_pdf_pages(data: bytes) -> int:
     import pypdf
 
     return len(pypdf.PdfReader(io.BytesIO(data)).pages)
-
-
-def document_text(document: Document) -> str:
-    parts: list[str] = []
-    for block in document.walk():
-        if isinstance(block, Heading | Paragraph | EasyReadRow):
-            parts.append(block.text)
-        elif isinstance(block, ListBlock):
-            parts.extend(plain_text(item) for item in block.items)
-        elif isinstance(block, Table):
-            parts.extend(plain_text(cell) for row in (block.header, *block.rows) for cell in row)
-        elif isinstance(block, Callout):
-            parts.append(plain_text(block.title))
-    return "\n".join(parts)
-
-
-def count_words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))

@@ -333,3 +333,23 @@ def test_sentence_ends_that_segmenters_miss(text: str, expected: list[str]) -> N
 )
 def test_money_and_percentages_are_one_word(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_the_pack_counts_words_with_the_one_word_counter() -> None:
+    from summarygen.checks.engine import check_document
+    from summarygen.checks.profiles import load_profiles
+    from summarygen.document import Document, Heading, ListBlock, Paragraph
+    from summarygen.pack import BuiltDocument
+    from tests.documents import meta, runs
+
+    document = Document(
+        meta(),
+        (
+            Heading(1, runs("What it cost")),
+            Paragraph(runs("£2,000,000 at 9.30 a.m.")),
+            ListBlock((runs("See www.example.org.uk/reviews/child-m.html today"),)),
+        ),
+    )
+    built = BuiltDocument(document)
+    check = check_document(document, load_profiles()["professional"])
+    assert built.words == check.metrics.words == 3 + 4 + 3
