@@ -24,7 +24,8 @@ kind of text (the word lists are in ``rules/sentences.yaml``):
   wrong?’ asked Mr K.") does not end the sentence;
 * a full stop after an abbreviation (``abbreviations``) before a number, a bracket or a
   lower-case word never ends a sentence ("No. 12", "Art. 8", "et al. [2004]"), nor one
-  after "a.m."/"p.m." before a day ("at 9 a.m. Monday");
+  after "a.m."/"p.m." before a day ("at 9 a.m. Monday"), nor one before "&", a comma or a
+  closing bracket ("Com. & Adm.": pysbd issue 90);
 * pysbd reads a lone capital letter with a full stop as an initial ("J. Smith"), but in a
   safeguarding review "Child A." or "Mr K." before a capitalised word ends a sentence: the
   people in a published review are only ever pseudonyms, never real names.
@@ -345,6 +346,7 @@ _LEADING_CLOSE = re.compile(rf"[{_CLOSING_QUOTES}]+(?=[\s,;:.!?)]|$)")
 _TIME_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?:^|(?<=[\s(\[]))(?P<word>[^\W\d_]+)\.\s*$")
 _CONTINUES = re.compile(r"[0-9(\[]|[a-z]")
+_NEVER_STARTS = frozenset("&,;:)]}")  # a sentence does not start with these
 
 
 def _join_false_ends(flat: str, spans: list[Span]) -> list[Span]:
@@ -378,7 +380,7 @@ def _join_false_ends(flat: str, spans: list[Span]) -> list[Span]:
                 or re.fullmatch("[a-z]", abbreviation.group("word"))  # "s. 47", "p. 12"
             )
         ) or bool(_TIME_END.search(before) and _first_word(piece) in rules.after_time)
-        if joined:
+        if joined or piece[:1] in _NEVER_STARTS:
             result[-1] = (previous_start, end)
         else:
             result.append((start, end))

@@ -353,3 +353,26 @@ def test_the_pack_counts_words_with_the_one_word_counter() -> None:
     built = BuiltDocument(document)
     check = check_document(document, load_profiles()["professional"])
     assert built.words == check.metrics.words == 3 + 4 + 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pysbd uses these characters as its own markers and drops the text around them
+        (
+            "The sign ∯ and ♨ appear here. Then more.",
+            ["The sign ∯ and ♨ appear here.", "Then more."],
+        ),
+        # pysbd splits before "&" (its issue 90)
+        (
+            "Trying to get back to Com. & Adm. through the dark.",
+            ["Trying to get back to Com. & Adm. through the dark."],
+        ),
+        (
+            'Trying to get back to Com. & Adm. through the "dark".',
+            ['Trying to get back to Com. & Adm. through the "dark".'],
+        ),
+    ],
+)
+def test_nothing_pysbd_drops_or_splits_wrongly_is_lost(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
