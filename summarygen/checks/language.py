@@ -247,6 +247,33 @@ def word_list(file_name: str) -> WordList:
     return WordList.model_validate(_read_rules_file(file_name))
 
 
+class LanguageMessages(BaseModel):
+    """``language-messages.yaml``: what the plain-language findings say around the word
+    lists' own words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    word_list: str
+    quoted_examined: str
+    quoted: str
+    folded: str
+    instead: str
+    acronym_undefined: str
+    acronym_undefined_advice: str
+    acronym_forbidden: str
+    acronym_forbidden_times: str
+    acronym_forbidden_advice: str
+    contraction: str
+    contraction_advice: str
+    number_words: str
+    number_words_advice: str
+
+
+@cache
+def _said() -> LanguageMessages:
+    return LanguageMessages.model_validate(_read_rules_file("language-messages.yaml"))
+
+
 @cache
 def acronym_rules() -> AcronymRules:
     return AcronymRules.model_validate(_read_rules_file("acronyms.yaml"))
@@ -392,19 +419,14 @@ def _word_list_findings(
                 continue
             rule = compiled.rule
             matched = unit.text[span[0] : span[1]]
-            message = f"'{matched}' {spec.describe}. {rule.why}"
+            said = _said()
+            message = said.word_list.format(matched=matched, describe=spec.describe, why=rule.why)
             frame = _quoting_frame(spec, unit.text, span, quotations) if quoted else None
             if frame is not None:
-                message += (
-                    f" It is quoted as others' words (“{frame}”): make sure the sentence says"
-                    " that this wording was wrong."
-                )
+                message += said.quoted_examined.format(frame=frame)
                 severity = spec.quoted_frame_severity or spec.in_quotes_severity or severity
             elif quoted:
-                message += (
-                    " It is in quotation marks: if you quote it to show it was wrong, say so"
-                    " in the same sentence."
-                )
+                message += said.quoted
                 severity = spec.in_quotes_severity or severity
             finding = Finding(
                 check=spec.check,
@@ -415,7 +437,8 @@ def _word_list_findings(
                 message=message,
                 suggestion=_suggestion(rule, audience, matched),
             )
-            yield _Located(finding, ((unit, span),), f"{spec.describe} too: {rule.why}")
+            folded = said.folded.format(describe=spec.describe, why=rule.why)
+            yield _Located(finding, ((unit, span),), folded)
 
 
 def _is_taught(compiled: _CompiledRule, taught: frozenset[str]) -> bool:
@@ -448,7 +471,7 @@ def _suggestion(rule: WordRule, audience: str, matched: str) -> str:
     parts: list[str] = []
     if alternatives:
         said = " or ".join(f"'{alternative}'" for alternative in alternatives)
-        parts.append(f"Say {said} instead of '{matched}'.")
+        parts.append(_said().instead.format(alternatives=said, matched=matched))
     if rule.advice:
         parts.append(rule.advice)
     return " ".join(parts)
@@ -592,14 +615,8 @@ def _undefined_acronym_findings(
             document=document_id,
             section=use.unit.section,
             text=_sentence_around(use.unit.text, use.span),
-            message=(
-                f"'{use.acronym}' is used before it is spelled out: a reader who does not"
-                " know it loses the meaning of the sentence."
-            ),
-            suggestion=(
-                f"Spell it out the first time it is used, with the acronym after it in"
-                f" brackets: 'words in full ({use.acronym})'."
-            ),
+            message=_said().acronym_undefined.format(acronym=use.acronym),
+            suggestion=_said().acronym_undefined_advice.format(acronym=use.acronym),
         )
         yield _Located(finding, ((use.unit, use.span),))
 
@@ -615,21 +632,15 @@ def _forbidden_acronym_findings(
     severity = rules.severity_when_forbidden.get(audience, Severity.WARNING)
     for acronym, uses in by_acronym.items():
         first = uses[0]
-        times = f" (used {len(uses)} times)" if len(uses) > 1 else ""
+        times = _said().acronym_forbidden_times.format(count=len(uses)) if len(uses) > 1 else ""
         finding = Finding(
             check=ACRONYM_FORBIDDEN,
             severity=severity,
             document=document_id,
             section=first.unit.section,
             text=_sentence_around(first.unit.text, first.span),
-            message=(
-                f"'{acronym}' is an abbreviation{times}: readers of this document should"
-                " not have to know or decode it."
-            ),
-            suggestion=(
-                f"Write what '{acronym}' stands for in plain words every time it is used,"
-                " or say what it is or does."
-            ),
+            message=_said().acronym_forbidden.format(acronym=acronym, times=times),
+            suggestion=_said().acronym_forbidden_advice.format(acronym=acronym),
         )
         yield _Located(finding, tuple((use.unit, use.span) for use in uses))
 
@@ -696,11 +707,8 @@ def _contraction_findings(document_id: str, units: list[Unit]) -> Iterator[Findi
                 document=document_id,
                 section=unit.section,
                 text=_sentence_around(unit.text, match.span()),
-                message=(
-                    f"'{match.group()}' is a contraction: many easy read readers find the"
-                    " full words easier, and the apostrophe is easy to miss."
-                ),
-                suggestion=f"Write '{full}' instead of '{match.group()}'.",
+                message=_said().contraction.format(contraction=match.group()),
+                suggestion=_said().contraction_advice.format(contraction=match.group(), full=full),
             )
 
 
@@ -763,11 +771,8 @@ def _number_word_findings(document_id: str, units: list[Unit]) -> Iterator[Findi
                 document=document_id,
                 section=unit.section,
                 text=_sentence_around(unit.text, match.span()),
-                message=(
-                    f"'{words}' is a number written in words: digits are quicker to read"
-                    " and easier to find on the page."
-                ),
-                suggestion=f"Write '{digits}' instead of '{words}'.",
+                message=_said().number_words.format(words=words),
+                suggestion=_said().number_words_advice.format(words=words, digits=digits),
             )
 
 
