@@ -18,7 +18,9 @@ kind of text (the word lists are in ``rules/sentences.yaml``):
   :func:`missing_spaces` says where, so the author can be told. Not after an abbreviation
   ("Mr.Smith"), nor inside "e.g.", "U.K.", "3.5", "No.4", an address or a file name;
 * a quotation that holds several sentences is several sentences (pysbd keeps a quotation
-  whole): the words before it belong to its first sentence, the words after it to its last;
+  whole): the words before it belong to its first sentence, the words after it to its last.
+  A quotation that runs over several paragraphs (an opening mark with no closing one, or a
+  closing mark with no opening one) is read to the end, or from the start, of the unit;
 * a closing quotation mark that pysbd puts at the start of the next sentence goes back to
   the one it closes, and a quotation ending "?" or "!" before a lower-case word ("‘What’s
   wrong?’ asked Mr K.") does not end the sentence;
@@ -400,14 +402,29 @@ _QUOTATION = re.compile(
 )
 
 
+def _quotation_insides(flat: str, start: int, end: int) -> list[Span]:
+    """The insides of the quotations in ``flat[start:end]``; a quotation that runs on from
+    the paragraph before (a closing mark with no opening one) or into the next (an opening
+    mark with no closing one) runs from the start, or to the end, of the text."""
+    insides: list[Span] = []
+    for match in _QUOTATION.finditer(flat, start, end):
+        group = next(name for name, value in match.groupdict().items() if value is not None)
+        insides.append(match.span(group))
+    text = flat[start:end]
+    unpaired_straight = text.count('"') % 2 == 1
+    if ("”" in text and "“" not in text) or (unpaired_straight and text.strip().endswith('"')):
+        insides.append((start, start + text.rindex("”" if "”" in text else '"')))
+    elif ("“" in text and "”" not in text) or (unpaired_straight and text.lstrip()[:1] == '"'):
+        insides.append((start + text.index("“" if "“" in text else '"') + 1, end))
+    return insides
+
+
 def _split_quotations(flat: str, spans: list[Span]) -> list[Span]:
     """Split each sentence where a quotation inside it holds several sentences."""
     result: list[Span] = []
     for start, end in spans:
         cuts: list[int] = []
-        for match in _QUOTATION.finditer(flat, start, end):
-            group = next(name for name, value in match.groupdict().items() if value is not None)
-            inner_start, inner_end = match.span(group)
+        for inner_start, inner_end in _quotation_insides(flat, start, end):
             inner = flat[inner_start:inner_end]
             if not _END_PUNCTUATION.search(inner.rstrip()[:-1]):
                 continue

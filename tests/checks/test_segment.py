@@ -179,6 +179,22 @@ def test_a_quotation_of_several_sentences_is_several_sentences() -> None:
             "She asked: “Why did nobody ask? Where were you?” Then she cried.",
             ["She asked: “Why did nobody ask?", "Where were you?”", "Then she cried."],
         ),
+        # a quotation over several paragraphs: its first and its last paragraph
+        (
+            '"I was scared at home. Nobody asked me what was wrong.',
+            ['"I was scared at home.', "Nobody asked me what was wrong."],
+        ),
+        (
+            'Nobody asked me. I did not know who to tell."',
+            ["Nobody asked me.", 'I did not know who to tell."'],
+        ),
+        ("“Nobody asked me. I was alone.", ["“Nobody asked me.", "I was alone."]),
+        ("Nobody asked me. I was alone.”", ["Nobody asked me.", "I was alone.”"]),
+        # a quotation inside a quotation
+        (
+            "She said: \"He told me 'you owe us. Pay or else.' I was scared.\"",
+            ["She said: \"He told me 'you owe us.", "Pay or else.'", 'I was scared."'],
+        ),
         (
             "She said it was “fine. Really.” and went home.",
             ["She said it was “fine.", "Really.” and went home."],
