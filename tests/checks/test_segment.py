@@ -392,3 +392,19 @@ def test_the_pack_counts_words_with_the_one_word_counter() -> None:
 )
 def test_nothing_pysbd_drops_or_splits_wrongly_is_lost(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+_RICH_FRAGMENTS = st.sampled_from(
+    ['"I', "was", "scared.", 'Nobody"', "“Why", "me?”", "‘no.", "Yes.’", "May.The", "No.", "12",
+     "e.g.", "U.K.", "3.5", "£2.5m", "50%", "www.example.org.uk/a.html", "help@example.org",
+     "report.pdf", "et", "al.", "[2004]", "9", "a.m.", "Monday", "&", "'", "…", "..", "Child", "A."]
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_RICH_FRAGMENTS, min_size=1, max_size=8), min_size=1, max_size=4))
+def test_segmenting_real_world_text_loses_and_invents_no_words(parts: list[list[str]]) -> None:
+    text = " ".join(" ".join(fragments) for fragments in parts)
+    found = sentences(text)
+    assert all(sentence in text for sentence in found)
+    assert sum(len(words(sentence)) for sentence in found) == len(words(text))
+    assert all(0 <= position < len(text) for position in missing_spaces(text))
