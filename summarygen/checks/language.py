@@ -378,7 +378,7 @@ class _Located:
     places: tuple[tuple[Unit, Span], ...]
     about: str = ""
     """For a word-list finding, what the list says about the words and why ("is safeguarding
-    jargon too: Readers may not know ..."), to fold it into another finding."""
+    jargon too. Readers may not know ..."), to fold it into another finding."""
 
     def covers(self, other: _Located) -> bool:
         """Whether any of ``other``'s places overlaps one of these (the same unit object)."""
@@ -822,11 +822,11 @@ def _with_acronyms_merged(words: list[_Located], acronyms: list[_Located]) -> li
 
 
 def _fold(acronym: Finding, word: _Located) -> Finding:
-    """One finding with both pieces of advice, at the worse severity."""
+    """One finding with both pieces of advice (each said once), at the worse severity."""
     severity = min(acronym.severity, word.finding.severity, key=lambda severity: severity.rank)
-    return replace(
-        acronym,
-        severity=severity,
-        message=f"{acronym.message} It {word.about}",
-        suggestion=f"{acronym.suggestion} {word.finding.suggestion}".strip(),
-    )
+    message, suggestion = acronym.message, acronym.suggestion
+    if word.about not in message:
+        message = f"{message} It {word.about}"
+    if word.finding.suggestion not in suggestion:
+        suggestion = f"{suggestion} {word.finding.suggestion}".strip()
+    return replace(acronym, severity=severity, message=message, suggestion=suggestion)

@@ -44,7 +44,7 @@ def _folded(finding: Finding, check: str) -> bool:
     return (
         describe is not None
         and finding.check in (ACRONYM_FORBIDDEN, ACRONYM_UNDEFINED)
-        and f" It {describe} too: " in finding.message
+        and f" It {describe} too. " in finding.message
     )
 
 
@@ -817,9 +817,10 @@ def test_an_acronym_that_is_jargon_is_one_finding_with_both_advices(
     [finding] = found
     assert finding.check == check
     assert finding.severity is severity
-    assert "abbreviation" in finding.message and "jargon too" in finding.message
-    assert "Write what 'CSE' stands for" in finding.suggestion
-    assert "Say 'sexual abuse, where someone" in finding.suggestion
+    assert "abbreviation (used 2 times)" in finding.message
+    assert finding.message.count("jargon too") == 1  # each piece of advice said once
+    assert finding.suggestion.count("Write what 'CSE' stands for") == 1
+    assert finding.suggestion.count("Say 'sexual abuse, where someone") == 1
 
 
 def test_an_undefined_acronym_that_is_jargon_is_one_finding() -> None:
