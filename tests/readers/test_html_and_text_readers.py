@@ -111,3 +111,22 @@ def test_markdown_containers_and_spans_are_read_as_their_text() -> None:
         ("paragraph", "Call us on Monday."),
         ("paragraph", "Status: Green: on track"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # saved by an editor with no charset declared: UTF-8, as every editor writes today
+        ("<p>She said “I was scared.” It’s over.</p>".encode(),
+         "She said “I was scared.” It’s over."),
+        # UTF-8 with a byte order mark
+        ("\ufeff<p>Café “one”.</p>".encode(), "Café “one”."),
+        # a declared legacy charset is honoured
+        (b"<html><head><meta charset='windows-1252'></head><body><p>\x93Quoted\x94 text.</p>"
+         b"</body></html>", "“Quoted” text."),
+        # bytes that are not UTF-8 and no declaration: read as Windows-1252, as browsers do
+        (b"<p>\x93Quoted\x94 text.</p>", "“Quoted” text."),
+    ],
+)  # fmt: skip
+def test_html_encoding(page: bytes, expected: str) -> None:
+    assert units(read_html(page)) == [("paragraph", expected)]
