@@ -190,12 +190,11 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    from ..identity.detect import identity_rules
-
     data = read_rules_yaml("consistency.yaml")
     months = {
         name.lower(): number
-        for number, names in enumerate(identity_rules().full_date.months, start=1)
+        # the month names are shared with the identity check's written dates (one list)
+        for number, names in enumerate(read_rules_yaml("identity.yaml")["full_date"]["months"], 1)
         for name in names
     }
     names = "|".join(sorted((name.capitalize() for name in months), key=len, reverse=True))

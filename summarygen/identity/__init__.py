@@ -4,5 +4,11 @@
   never copied, never printed; entries are named by category and a masked form).
 - ``extract``: every piece of text in a written file (DOCX parts, PDF text, metadata,
   outlines and alt text, HTML text and attributes, the file name), with where it was.
-- ``detect``: register matching and detectors that need no register, as Findings.
+- ``detect``: the facade: every identifier in the parts, as Findings, and masking. Behind it:
+  ``fold`` (text normalised once), ``phrases`` (texts as patterns), ``rules`` (identity.yaml,
+  validated and compiled), ``written_dates``, ``matching`` (register entries and allowed texts
+  compiled) and ``detectors`` (one per kind, and the scan of a part).
+
+Imports go one way: fold → phrases → rules → written_dates → register → matching → detectors
+→ detect; the Finding type comes from :mod:`summarygen.findings`, not from ``checks``.
 """

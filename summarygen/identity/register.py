@@ -30,6 +30,7 @@ import yaml
 
 from .._files import read_author_file
 from ..errors import Problem, RecordError
+from .written_dates import is_month_and_year, parse_written_date
 
 Category = Literal["name", "place", "school", "date", "other"]
 CATEGORIES: tuple[Category, ...] = ("name", "place", "school", "date", "other")
@@ -329,13 +330,9 @@ def _is_null(node: yaml.Node) -> bool:
 
 def _written_date(text: str) -> str | None:
     """A full date written in any common form, as ISO text; None if it is not one."""
-    from .detect import parse_written_date  # detect imports this module
-
     found = parse_written_date(text)
     return found.isoformat() if found else None
 
 
 def _is_month_and_year(text: str) -> bool:
-    from .detect import is_month_and_year
-
     return is_month_and_year(text)

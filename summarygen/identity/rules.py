@@ -1,0 +1,347 @@
+"""The identity rules: ``rules/identity.yaml`` validated (pydantic models) and compiled once
+into the patterns the detectors apply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .._resources import read_rules_yaml
+from ..findings import Severity
+from .fold import _lower
+from .phrases import (
+    _END,
+    _GAP,
+    _alternatives,
+    _Phrase,
+    _phrase,
+    _text_phrase,
+    _title_before,
+)
+
+# --- The rules: data ----------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Detector(_Model):
+    """What every detector says when it finds something."""
+
+    check: str = Field(pattern=r"^identity\.[a-z-]+$")
+    what: str
+    """Names the kind in a message: "a UK postcode"."""
+    severity: Severity
+    suggestion: str
+    examples: tuple[str, ...] = ()
+    """Texts the detector must flag (the tests run them)."""
+    near_misses: tuple[str, ...] = ()
+    """Texts the detector must pass (the tests run them)."""
+
+
+class PatternDetector(Detector):
+    pattern: str
+    """Matched only where a word starts (the engine checks the character before)."""
+    not_after: str = ""
+    """Characters, besides letters and digits, that may not stand just before a match."""
+
+
+class PostcodeDetector(PatternDetector):
+    areas: frozenset[str]
+    """The postcode areas (the letters at the start) that exist."""
+
+
+class PublicNumber(_Model):
+    name: str
+    number: str
+
+
+class PhoneDetector(PatternDetector):
+    national_lengths: tuple[int, ...]
+    """How many digits a number has, written from its leading 0."""
+    second_digits: str
+    """The digits that may follow the leading 0."""
+    public_numbers: tuple[PublicNumber, ...]
+    """Public helplines, which may be printed."""
+
+
+class NiNumberDetector(PatternDetector):
+    invalid_prefixes: frozenset[str]
+
+
+class FullDateDetector(Detector):
+    suggestion: str = Field(pattern=r"\{month_year\}")
+    birth_severity: Severity
+    birth_what: str
+    birth_suggestion: str
+    birth_words: str
+    birth_window_before: int = Field(ge=0)
+    birth_window_after: int = Field(ge=0)
+    months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
+    day_words: tuple[str, ...] = Field(min_length=31, max_length=31)
+    patterns: tuple[str, ...]
+    not_after: str = ""
+
+
+class TitledNameDetector(PatternDetector):
+    titles: tuple[str, ...]
+    other_titles: tuple[str, ...]
+    thing_words: tuple[str, ...]
+    not_people: tuple[str, ...]
+
+
+class PlaceKind(Detector):
+    endings: tuple[str, ...]
+
+
+class NamedPlaces(_Model):
+    leading_words: tuple[str, ...]
+    connectors: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    kinds: tuple[PlaceKind, ...]
+
+
+class JigsawGroup(_Model):
+    what: str
+    suggestion: str
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> JigsawGroup:
+        if not self.terms and not self.patterns:
+            raise ValueError("a jigsaw group needs terms or patterns")
+        return self
+
+
+class Jigsaw(_Model):
+    check: str = Field(pattern=r"^identity\.[a-z-]+$")
+    severity: Severity
+    why: str
+    age: str
+    groups: tuple[JigsawGroup, ...]
+
+
+class IdentityRules(_Model):
+    """``identity.yaml``."""
+
+    postcode: PostcodeDetector
+    phone: PhoneDetector
+    email: PatternDetector
+    nhs_number: PatternDetector
+    ni_number: NiNumberDetector
+    full_date: FullDateDetector
+    titled_name: TitledNameDetector
+    named_places: NamedPlaces
+    jigsaw: Jigsaw
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> IdentityRules:
+        try:
+            _compiled_rules(self)
+        except re.error as error:
+            raise ValueError(f"bad pattern {error.pattern!r}: {error}") from None
+        return self
+
+    def detectors(self) -> list[Detector]:
+        """Every detector with one check, in the order their findings are preferred."""
+        return [
+            self.email,
+            self.phone,
+            self.nhs_number,
+            self.ni_number,
+            self.postcode,
+            self.full_date,
+            *self.named_places.kinds,
+            self.titled_name,
+        ]
+
+
+@cache
+def identity_rules() -> IdentityRules:
+    """The shipped ``identity.yaml``, validated."""
+    return IdentityRules.model_validate(read_rules_yaml("identity.yaml"))
+
+
+# --- Compiled rules (once) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PlaceEnding:
+    kind: PlaceKind
+    one_word: bool
+    """A one-word ending (School) must be capitalised; a longer one (primary school) need not."""
+
+
+@dataclass(frozen=True)
+class _JigsawPatterns:
+    group: JigsawGroup
+    terms: tuple[_Phrase, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class _CompiledRules:
+    postcode: re.Pattern[str]
+    phone: re.Pattern[str]
+    public_phones: frozenset[str]
+    email: re.Pattern[str]
+    nhs_number: re.Pattern[str]
+    ni_number: re.Pattern[str]
+    dates: re.Pattern[str]
+    month_before: re.Pattern[str]
+    """A month's name at the end of the text searched: where a date may start."""
+    day_word_before: re.Pattern[str]
+    """A day written as a word at the end of the text searched ("the fourteenth of ")."""
+    day_numbers: dict[str, int]
+    month_and_year: re.Pattern[str]
+    month_numbers: dict[str, int]
+    birth_words: re.Pattern[str]
+    titled_name: re.Pattern[str]
+    title_before: re.Pattern[str]
+    """A title (or another title) in lower case, at the end of the text searched."""
+    titles_before_names: frozenset[str]
+    thing_after: re.Pattern[str]
+    thing_words: frozenset[str]
+    not_people: tuple[_Phrase, ...]
+    place_endings: _Phrase
+    place_ending_kinds: dict[str, _PlaceEnding]
+    place_run: re.Pattern[str]
+    leading_words: frozenset[str]
+    connectors: frozenset[str]
+    generic_words: frozenset[str]
+    school_words: frozenset[str]
+    jigsaw: tuple[_JigsawPatterns, ...]
+
+
+@cache
+def _compiled() -> _CompiledRules:
+    return _compiled_rules(identity_rules())
+
+
+def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
+    month_names = [name for names in rules.full_date.months for name in names]
+    all_titles = (*rules.titled_name.titles, *rules.titled_name.other_titles)
+    places = rules.named_places
+    ending_kinds = {
+        _lower(ending): _PlaceEnding(kind, len(ending.split()) == 1)
+        for kind in places.kinds
+        for ending in kind.endings
+    }
+    endings = "|".join(
+        _GAP.join(re.escape(word) for word in ending.split())
+        for ending in sorted(ending_kinds, key=len, reverse=True)
+    )
+    school_words = {
+        word.lower()
+        for kind in places.kinds
+        if kind.check == "identity.school"
+        for ending in kind.endings
+        for word in ending.split()
+    }
+    word = r"(?:St\.|[A-Z][\w'&-]*)"
+    run = rf"{word}(?:{_GAP}(?:(?:{_alternatives(places.connectors)}){_GAP})*{word})*"
+    return _CompiledRules(
+        postcode=re.compile(rules.postcode.pattern),
+        phone=re.compile(rules.phone.pattern),
+        public_phones=frozenset(
+            number
+            for public in rules.phone.public_numbers
+            if (number := _national_number(public.number)) is not None
+        )
+        | frozenset(_digits(public.number) for public in rules.phone.public_numbers),
+        email=re.compile(rules.email.pattern),
+        nhs_number=re.compile(rules.nhs_number.pattern),
+        ni_number=re.compile(rules.ni_number.pattern),
+        dates=re.compile(_dates_expression(rules.full_date, month_names)),
+        month_before=re.compile(rf"(?<![^\W_])(?i:{_alternatives(month_names)})\.?\s+$"),
+        day_word_before=re.compile(rf"(?<![^\W_])(?:{_day_words(rules.full_date)})(?:\s+of)?\s+$"),
+        day_numbers={
+            word.replace("-", " "): number
+            for number, word in enumerate(rules.full_date.day_words, start=1)
+        },
+        month_and_year=re.compile(
+            rf"(?i:{_alternatives(month_names)})\.?,?\s+\d{{4}}"
+            r"|\d{4}[-/]\d{1,2}|\d{1,2}[-/]\d{4}"
+        ),
+        month_numbers={
+            name.lower(): number
+            for number, names in enumerate(rules.full_date.months, start=1)
+            for name in names
+        },
+        birth_words=re.compile(rules.full_date.birth_words),
+        titled_name=re.compile(
+            rules.titled_name.pattern.replace(
+                "{titles}", f"(?:{_alternatives(rules.titled_name.titles)})"
+            )
+        ),
+        title_before=_title_before(t.lower() for t in all_titles),
+        titles_before_names=frozenset(t.lower() for t in all_titles),
+        thing_after=re.compile(
+            rf"{_GAP}(?:{_alternatives(rules.titled_name.thing_words)}){_END}", re.IGNORECASE
+        ),
+        thing_words=frozenset(w.lower() for w in rules.titled_name.thing_words),
+        not_people=tuple(_text_phrase(p, possessive=False) for p in rules.titled_name.not_people),
+        place_endings=_phrase(f"(?:{endings}){_END}"),
+        place_ending_kinds=ending_kinds,
+        place_run=re.compile(rf"(?<![\w'&.-])(?P<run>{run}){_GAP}$"),
+        leading_words=frozenset(w.lower() for w in places.leading_words),
+        connectors=frozenset(places.connectors),
+        generic_words=frozenset(w.lower() for w in places.generic_words),
+        school_words=frozenset(school_words | {w.lower() for w in places.generic_words}),
+        jigsaw=tuple(_jigsaw_patterns(group, rules.jigsaw.age) for group in rules.jigsaw.groups),
+    )
+
+
+def _day_words(rule: FullDateDetector) -> str:
+    """The days as words, in any case, compounds with a hyphen or a space: longest first."""
+    words = sorted(rule.day_words, key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(word).replace(r"\-", r"[-\s]") for word in words) + ")"
+
+
+def _dates_expression(rule: FullDateDetector, month_names: list[str]) -> str:
+    any_case = f"(?i:{_alternatives(month_names)})"
+    capitalised = f"(?:{_alternatives(month_names)})"
+    day_word = _day_words(rule)
+    alternatives = []
+    for index, pattern in enumerate(rule.patterns):
+        expression = pattern.replace("{month}", any_case).replace("{Month}", capitalised)
+        expression = expression.replace("{day_word}", day_word)
+        expression = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", expression)
+        expression = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1_{index})", expression)
+        alternatives.append(f"(?:{expression})")
+    return "(?:" + "|".join(alternatives) + r")(?![\w/]|[.\-]\d)"
+
+
+def _jigsaw_patterns(group: JigsawGroup, age: str) -> _JigsawPatterns:
+    return _JigsawPatterns(
+        group,
+        tuple(_text_phrase(term, possessive=False) for term in group.terms),
+        tuple(re.compile(p.replace("{age}", age)) for p in group.patterns),
+    )
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _national_number(text: str) -> str | None:
+    """A UK phone number's digits written from its leading 0 ("+44 (0)20 ..." → "020...");
+    None if it does not start with 0 or +44."""
+    written = text.strip()
+    groups = re.findall(r"\d+", written)
+    if not groups:
+        return None
+    if written.startswith(("+44", "0044", "+ 44", "00 44")):
+        groups[0] = groups[0][4:] if groups[0].startswith("0044") else groups[0][2:]
+        if len(groups) > 1 and groups[0] == "" and groups[1] == "0":
+            groups.pop(1)  # "+44 (0)20": the 0 in brackets is not dialled from abroad
+        return "0" + "".join(groups)
+    digits = "".join(groups)
+    return digits if digits.startswith("0") else None
