@@ -9,8 +9,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import phonenumbers
+from phonenumbers import Leniency
+
 from ..findings import Severity
-from .fold import _BROKEN_WORD, Span, _fold, _joined, _View
+from .fold import _BROKEN_WORD, Span, _fold, _joined, _View, uses_look_alikes
 from .matching import _CompiledAllowed, _CompiledRegister
 from .phrases import _SENTENCE_END, _SENTENCE_START, _at_word_starts
 from .register import ProtectedEntry, mask
@@ -20,7 +23,6 @@ from .rules import (
     _compiled,
     _CompiledRules,
     _digits,
-    _national_number,
     identity_rules,
 )
 from .written_dates import _written_dates
@@ -152,10 +154,10 @@ def _register_hits(view: _View, register: _CompiledRegister) -> Iterator[_Hit]:
         for start, end in form.phrase.spans(view):
             if start in break_ends or end in break_starts:
                 continue  # part of a word broken across lines: the joined text decides
-            yield _register_hit(view.original(start, end), form.entry, form.form)
+            yield _register_hit(view, view.original(start, end), form.entry, form.form)
         if joined is not None:
             for span in form.phrase.spans(joined):
-                yield _register_hit(joined.original(*span), form.entry, form.form)
+                yield _register_hit(view, joined.original(*span), form.entry, form.form)
 
 
 _REGISTER_SUGGESTIONS = {
@@ -167,8 +169,12 @@ _REGISTER_SUGGESTIONS = {
 }
 
 
-def _register_hit(span: Span, entry: ProtectedEntry, form: str) -> _Hit:
-    how = f" ({form})" if form else ""
+def _register_hit(view: _View, span: Span, entry: ProtectedEntry, form: str) -> _Hit:
+    """``span`` is in the original text."""
+    hows = [form] if form else []
+    if uses_look_alikes(view.source[span[0] : span[1]]):
+        hows.append("written with look-alike letters")
+    how = f" ({', '.join(hows)})" if hows else ""
     return _Hit(
         span=span,
         check=REGISTER_CHECK,
@@ -188,24 +194,31 @@ def _email_hits(view: _View, rules: _CompiledRules, allowed: _CompiledAllowed) -
             yield _hit(view, match.span(), rule, _RANK_EMAIL)
 
 
+_PHONE_HINT = re.compile(r"(?:\+|\(?0)\d(?:[\s().-]{0,4}\d){6,}")
+"""Where libphonenumber may find a number: a + or a 0 and at least seven more digits. The
+matcher is slow; most parts hold no such run and skip it."""
+_ANY_SPACE = re.compile(r"\s")
+
+
 def _phone_hits(view: _View, rules: _CompiledRules, allowed: _CompiledAllowed) -> Iterator[_Hit]:
+    """Phone numbers, found by libphonenumber's PhoneNumberMatcher (region GB) in the text
+    with every space, tab and line break read as one space (so a number wrapped at a line
+    end is whole; positions stay the same)."""
+    if _PHONE_HINT.search(view.text) is None:
+        return
     rule = identity_rules().phone
-    for match in _at_word_starts(rules.phone, view.text, rule.not_after):
-        written = match.group()
-        best: tuple[int, str] | None = None
-        for group in re.finditer(r"\d+", written):
-            number = _national_number(written[: group.end()])
-            if (
-                number is not None
-                and len(number) in rule.national_lengths
-                and number[1:2] in rule.second_digits
-            ):
-                best = (group.end(), number)
-        if best is None:
+    text = _ANY_SPACE.sub(" ", view.text)
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
+        number = match.number
+        if number.country_code == 44:
+            national = "0" + phonenumbers.national_significant_number(number)
+            if len(national) not in rule.national_lengths or national[1] not in rule.second_digits:
+                continue
+        elif not match.raw_string.startswith("+"):
             continue
-        end, number = best
-        if number not in rules.public_phones and number not in allowed.phones:
-            yield _hit(view, (match.start(), match.start() + end), rule, _RANK_PHONE)
+        key = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if key not in rules.public_phones and key not in allowed.phones:
+            yield _hit(view, (match.start, match.end), rule, _RANK_PHONE)
 
 
 def _nhs_number_is_valid(digits: str) -> bool:
@@ -254,12 +267,12 @@ def _date_hits(
         if found.year is None:
             entry = register.days.get((found.month, found.day))
             if entry is not None:
-                yield _register_hit(view.original(*span), entry, "day and month")
+                yield _register_hit(view, view.original(*span), entry, "day and month")
             continue
         day = _dt.date(found.year, found.month, found.day)
         entry = register.dates.get(day)
         if entry is not None:
-            yield _register_hit(view.original(*span), entry, "")
+            yield _register_hit(view, view.original(*span), entry, "")
         elif day in allowed.dates:
             continue
         elif _near_birth_words(view.text, span, rule, rules):

@@ -29,7 +29,7 @@ from .phrases import (
     _word_expression,
 )
 from .register import ProtectedEntry
-from .rules import _compiled, _CompiledRules, _national_number
+from .rules import _compiled, _CompiledRules, phone_key
 from .written_dates import parse_written_date
 
 
@@ -290,7 +290,7 @@ def _compile_allowed(allowed: Allowed) -> _CompiledAllowed:
         others=tuple(others),
         emails=frozenset(c.lower() for c in contacts if "@" in c),
         phones=frozenset(
-            number for c in contacts if "@" not in c and (number := _national_number(c)) is not None
+            key for c in contacts if "@" not in c and (key := phone_key(c)) is not None
         ),
         dates=frozenset(allowed.dates),
     )

@@ -150,7 +150,9 @@ def _is_code(value: str) -> bool:
 
 def _code_phrase(value: str) -> _Phrase:
     characters = [c for c in _lower(_folded(value)) if c.isalnum()]
-    expression = r"[ \t./-]?".join(re.escape(c) for c in characters)
+    # any one of . / - or spaces (up to three), or a line break, between any two characters
+    between = r"(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*|[./-])?"
+    expression = between.join(re.escape(c) for c in characters)
     return _phrase(expression + _END)
 
 

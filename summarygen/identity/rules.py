@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .._resources import read_rules_yaml
@@ -60,7 +61,9 @@ class PublicNumber(_Model):
     number: str
 
 
-class PhoneDetector(PatternDetector):
+class PhoneDetector(Detector):
+    """Phone numbers are found by libphonenumber (PyPI ``phonenumbers``), not a pattern."""
+
     national_lengths: tuple[int, ...]
     """How many digits a number has, written from its leading 0."""
     second_digits: str
@@ -189,8 +192,8 @@ class _JigsawPatterns:
 @dataclass(frozen=True)
 class _CompiledRules:
     postcode: re.Pattern[str]
-    phone: re.Pattern[str]
     public_phones: frozenset[str]
+    """Public helplines, as :func:`phone_key` gives them."""
     email: re.Pattern[str]
     nhs_number: re.Pattern[str]
     ni_number: re.Pattern[str]
@@ -248,17 +251,13 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
     word = r"(?:St\.|[A-Z][\w'&-]*)"
     run = rf"{word}(?:{_GAP}(?:(?:{_alternatives(places.connectors)}){_GAP})*{word})*"
     return _CompiledRules(
-        postcode=re.compile(rules.postcode.pattern),
-        phone=re.compile(rules.phone.pattern),
+        postcode=re.compile(_expanded(rules.postcode.pattern)),
         public_phones=frozenset(
-            number
-            for public in rules.phone.public_numbers
-            if (number := _national_number(public.number)) is not None
-        )
-        | frozenset(_digits(public.number) for public in rules.phone.public_numbers),
+            key for public in rules.phone.public_numbers if (key := phone_key(public.number))
+        ),
         email=re.compile(rules.email.pattern),
-        nhs_number=re.compile(rules.nhs_number.pattern),
-        ni_number=re.compile(rules.ni_number.pattern),
+        nhs_number=re.compile(_expanded(rules.nhs_number.pattern)),
+        ni_number=re.compile(_expanded(rules.ni_number.pattern)),
         dates=re.compile(_dates_expression(rules.full_date, month_names)),
         month_before=re.compile(rf"(?<![^\W_])(?i:{_alternatives(month_names)})\.?\s+$"),
         day_word_before=re.compile(rf"(?<![^\W_])(?:{_day_words(rules.full_date)})(?:\s+of)?\s+$"),
@@ -331,17 +330,20 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _national_number(text: str) -> str | None:
-    """A UK phone number's digits written from its leading 0 ("+44 (0)20 ..." → "020...");
-    None if it does not start with 0 or +44."""
-    written = text.strip()
-    groups = re.findall(r"\d+", written)
-    if not groups:
+_NUMBER_GAP = r"(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)"
+"""What ``{gap}`` in a pattern stands for: up to three spaces or tabs, or one line break."""
+
+
+def _expanded(pattern: str) -> str:
+    return pattern.replace("{gap}", _NUMBER_GAP)
+
+
+def phone_key(text: str) -> str | None:
+    """A phone number as libphonenumber reads it (UK unless it says otherwise), in E.164
+    ("+447700900123"): how the public helplines and the record's contact number are compared
+    with a number found, however each is written. None if it is not a number."""
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
         return None
-    if written.startswith(("+44", "0044", "+ 44", "00 44")):
-        groups[0] = groups[0][4:] if groups[0].startswith("0044") else groups[0][2:]
-        if len(groups) > 1 and groups[0] == "" and groups[1] == "0":
-            groups.pop(1)  # "+44 (0)20": the 0 in brackets is not dialled from abroad
-        return "0" + "".join(groups)
-    digits = "".join(groups)
-    return digits if digits.startswith("0") else None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
