@@ -107,7 +107,7 @@ def validate(
 
 
 def _count(number: int, noun: str) -> str:
-    plural = "children" if noun == "child" else noun + "s"
+    plural = {"child": "children", "entry": "entries"}.get(noun, noun + "s")
     return f"{number} {noun if number == 1 else plural}"
 
 
@@ -119,6 +119,28 @@ def schema_text() -> str:
 def schema() -> None:
     """Print the JSON Schema of a record, for editors that check YAML as you type."""
     typer.echo(schema_text(), nl=False)
+
+
+@app.command(epilog="Example: summarygen register protected.txt")
+def register(
+    protected: Annotated[
+        Path, typer.Argument(help="Your protected register (plain text, or .yaml/.yml/.json).")
+    ],
+) -> None:
+    """Show how each entry of a protected register was understood: its category, why, and
+    the forms it is looked for in. Entries are shown masked ("name #1, S…d"), never in full."""
+    from .identity.matching import forms_of
+
+    entries = _register(protected)
+    out.print(
+        f"{protected}: {_count(len(entries), 'entry')} (shown masked; never printed in full)",
+        markup=False,
+        highlight=False,
+    )
+    for entry in entries:
+        where = f"line {entry.line}" if entry.line is not None else "-"
+        out.print(f"{where}: {entry.masked}: {entry.read_as}", markup=False, highlight=False)
+        out.print(f"    looked for: {'; '.join(forms_of(entry))}", markup=False, highlight=False)
 
 
 @app.command(epilog="Example: summarygen new reviews/child-q.yaml")

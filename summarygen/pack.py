@@ -29,7 +29,7 @@ from .document import Document
 from .documents import DOCUMENT_TYPES
 from .errors import ChecksFailed, RenderError, SummarygenError
 from .identity.detect import Allowed
-from .identity.gate import allowed_by, masked_quotes, scan_files
+from .identity.gate import allowed_by, check_register_against, masked_quotes, scan_files
 from .identity.register import ProtectedEntry
 from .record import Record
 from .writers import FORMATS, writer_for
@@ -108,6 +108,7 @@ def build_pack(
     ``strict``, any failing check does the same (:class:`ChecksFailed`). The check reports
     are written into the pack.
     """
+    check_register_against(record, register)  # before anything is written
     out.mkdir(parents=True, exist_ok=True)
     target = out / record.review.id
     staging = Path(tempfile.mkdtemp(prefix=f".{record.review.id}.staging-", dir=out))

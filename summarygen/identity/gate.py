@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..checks.engine import DocumentCheck
 from ..checks.finding import Finding
+from ..errors import Problem, RecordError
 from ..record import Record
-from .detect import Allowed, find_identifiers, mask_identifiers
+from .detect import REGISTER_CHECK, Allowed, find_identifiers, mask_identifiers
 from .extract import extract_parts
+from .parts import TextPart
 from .register import ProtectedEntry
 
 
@@ -46,6 +48,59 @@ def allowed_by(record: Record) -> Allowed:
             + ([review.area] if review.area else [])
         ),
     )
+
+
+def register_conflicts(record: Record, register: Sequence[ProtectedEntry]) -> list[Problem]:
+    """Every field where the record allows (as a reviewer's or the chair's name, a pseudonym,
+    a family role, a waiver, an agency, the partnership, the area or the contact) something the
+    protected register protects. An allowance never cancels a register entry, so such a record
+    cannot be published: each problem names the field and the entry, masked."""
+    if not register:
+        return []
+    review = record.review
+    fields: list[tuple[str, str]] = [
+        *((f"review.reviewers[{i}].name", p.name) for i, p in enumerate(review.reviewers)),
+        ("review.chair.name", review.chair.name),
+        ("review.partnership", review.partnership),
+        *((("review.area", review.area),) if review.area else ()),
+        *((f"subjects[{i}].pseudonym", s.pseudonym) for i, s in enumerate(record.subjects)),
+        *((f"family[{i}].role", member.role) for i, member in enumerate(record.family)),
+        *((f"waivers[{i}].text", waiver.text) for i, waiver in enumerate(record.waivers)),
+        *((f"agencies[{i}].name", agency.name) for i, agency in enumerate(record.agencies)),
+    ]
+    if record.comms is not None:
+        contact = record.comms.contact
+        fields.extend(
+            (f"comms.contact.{name}", value)
+            for name, value in (("email", contact.email), ("phone", contact.phone))
+            if value
+        )
+    problems: list[Problem] = []
+    for where, value in fields:
+        part = TextPart("record", where, value)
+        for finding in find_identifiers([part], register, Allowed()):
+            if finding.check == REGISTER_CHECK:
+                problems.append(
+                    Problem(
+                        "record",
+                        None,
+                        None,
+                        where,
+                        f"allows what the protected register protects: {finding.message} "
+                        "An entry of the register is never published, whatever the record "
+                        "allows: change this field, or the register entry (a name's "
+                        "'alone: []' stops its surname counting on its own).",
+                    )
+                )
+                break
+    return problems
+
+
+def check_register_against(record: Record, register: Sequence[ProtectedEntry]) -> None:
+    """Raise :class:`RecordError` (exit 2) if the record allows a protected entry."""
+    problems = register_conflicts(record, register)
+    if problems:
+        raise RecordError(problems)
 
 
 def scan_files(

@@ -4,11 +4,13 @@ into the phrases that find every form it may be written in."""
 from __future__ import annotations
 
 import datetime as _dt
+import gzip
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .._resources import rules_dir
 from .fold import _folded, _lower
 from .phrases import (
     _END,
@@ -124,9 +126,7 @@ def _name_forms(entry: ProtectedEntry, rules: _CompiledRules) -> list[tuple[str,
     parts = _name_parts(entry.value, rules.titles_before_names)
     lower = [_lower(part) for part in parts]
     if len(parts) == 1:
-        return [
-            ("", _phrase(_word_expression(lower[0]) + _ending(lower[0]), _needed_pieces(*lower)))
-        ]
+        return [_alone_form("", lower[0])]
     first, *middles, surname = lower
     first_x, surname_x = _word_expression(first), _word_expression(surname)
     surname_end = surname_x + _ending(surname)
@@ -154,17 +154,36 @@ def _name_forms(entry: ProtectedEntry, rules: _CompiledRules) -> list[tuple[str,
     if all(initial.isalpha() for initial in initials):
         forms.extend(_initial_forms(initials, surname_end, _needed_pieces(surname)))
     if "first" in entry.alone:
-        forms.append(
-            ("first name on its own", _phrase(first_x + _ending(first), _needed_pieces(first)))
-        )
+        forms.append(_alone_form("first name on its own", first))
     if "surname" in entry.alone:
-        forms.append(("surname on its own", _phrase(surname_end, _needed_pieces(surname))))
+        forms.append(_alone_form("surname on its own", surname))
     if "middle" in entry.alone:
-        forms.extend(
-            ("middle name on its own", _phrase(_word_expression(m) + _ending(m), _needed_pieces(m)))
-            for m in middles
-        )
+        forms.extend(_alone_form("middle name on its own", m) for m in middles)
     return forms
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English words with a Zipf frequency of 3.0 or more (wordfreq; ``rules/common-words.txt.gz``,
+    shared with the readability check)."""
+    with gzip.open(rules_dir() / "common-words.txt.gz", "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip() for line in lines)
+
+
+_COMMON_WORD = "a common word, counted where capitalised as a name"
+
+
+def _alone_form(form: str, word: str) -> tuple[str, _Phrase]:
+    """One part of a name on its own (``word`` in lower case). A part that is also a common
+    English word ("green", "young") counts only where it is written as a name: with a capital
+    (Green, GREEN), never in lower case ("the green door")."""
+    expression = _word_expression(word) + _ending(word)
+    if word in _common_words() and word[:1].isalpha():
+        first = re.escape(word[0].upper())
+        cased = f"{first}(?i:{_word_expression(word[1:])}{_ending(word)})"
+        label = f"{form}, {_COMMON_WORD}" if form else _COMMON_WORD
+        return label, _phrase(cased, _needed_pieces(word), cased=True)
+    return form, _phrase(expression, _needed_pieces(word))
 
 
 def _initial_forms(
@@ -294,3 +313,23 @@ def _compile_allowed(allowed: Allowed) -> _CompiledAllowed:
         ),
         dates=frozenset(allowed.dates),
     )
+
+
+def forms_of(entry: ProtectedEntry) -> list[str]:
+    """The forms an entry is looked for in, as a person reads them ("full name", "surname on
+    its own"): what ``summarygen register`` prints."""
+    if entry.category == "date":
+        return [
+            "in any common written form (in words, with / . or -, ISO, short month names, "
+            "two-digit years)",
+            "by its day and month",
+        ]
+    compiled = _compile_register((entry,))
+    seen: list[str] = []
+    for form in compiled.forms:
+        label = form.form or (
+            "however spaced or punctuated" if _is_code(entry.value) else "as written"
+        )
+        if label not in seen:
+            seen.append(label)
+    return seen

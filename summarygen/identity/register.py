@@ -8,11 +8,19 @@ is also what ``repr`` and ``str`` of a :class:`ProtectedEntry` show.
 Two forms:
 
 - Plain text (any file not ending ``.yaml``, ``.yml`` or ``.json``): one entry a line; blank
-  lines and lines starting ``#`` are ignored. A line that is a full date is a date; a line
-  "Category: value" with a known category (name, place, school, date, other; any case; plural
-  allowed) is in that category; any other line is "other" (matched as written, as a phrase).
+  lines and lines starting ``#`` are ignored. A line "Category: value" with a known category
+  (name, place, school, date, other; any case; plural allowed) is in that category. Any other
+  line is read by its shape (:func:`read_line`), in this order: a full date is a date; a number
+  or code (a digit and no word of four letters or more) is "other", found however spaced; a
+  line ending in a school word (School, Academy, Nursery, ...) is a school; one ending in a
+  street word (Road, Close, Way, ...) or starting with a house number is a place; one to four
+  capitalised words, each shaped like a name (letters, a hyphen or apostrophe inside), perhaps
+  after a title, is a person's name; anything else is "other", found as written.
 - YAML: a mapping of categories to lists. A name may be a mapping that says which of its
   parts count on their own: ``{name: Orla Fennimore-Bright, alone: [surname]}``.
+
+A person's surname counts on its own by default (the family's surname identifies the child as
+surely as the full name), in either form; ``alone: []`` turns that off.
 
 Dates are read in any common written form (2012-03-14, 14/03/2012, 14 March 2012) and held
 as ISO text (``2012-03-14``). A month and year alone may be published, so it is not a
@@ -30,6 +38,7 @@ import yaml
 
 from .._files import read_author_file
 from ..errors import Problem, RecordError
+from .rules import identity_rules
 from .written_dates import is_month_and_year, parse_written_date
 
 Category = Literal["name", "place", "school", "date", "other"]
@@ -81,6 +90,10 @@ class ProtectedEntry:
     """1-based, within its category, in the order the register lists them."""
     alone: tuple[str, ...] = ()
     """For a name: the parts (``first``, ``middle``, ``surname``) that count on their own."""
+    line: int | None = field(default=None, compare=False)
+    """Where the register file gives it."""
+    read_as: str = field(default="", compare=False)
+    """How it was understood, for a person to check: "a person's name (its shape)"."""
 
     @property
     def masked(self) -> str:
@@ -141,11 +154,12 @@ class _Reader:
                 if not value.strip():
                     self._problem(line_number, 1, category, f"nothing after '{labelled['label']}:'")
                     continue
+                read_as = f"{_CATEGORY_WORDS[category]} (labelled '{labelled['label']}:')"
             else:
                 value = stripped
-                is_date = _written_date(value) is not None or _is_month_and_year(value)
-                category = "date" if is_date else "other"
-            self._add(category, value, (), line_number, 1, category)
+                category, read_as = read_line(value)
+            alone = ("surname",) if category == "name" else ()
+            self._add(category, value, alone, line_number, 1, category, read_as)
         return self._finished()
 
     # --- YAML ---------------------------------------------------------------------------
@@ -202,7 +216,8 @@ class _Reader:
         for index, item in enumerate(node.value):
             where = f"{label}[{index}]"
             if isinstance(item, yaml.ScalarNode) and not _is_null(item):
-                self._add(category, str(item.value), (), *_line_column(item), where)
+                alone = ("surname",) if category == "name" else ()
+                self._add(category, str(item.value), alone, *_line_column(item), where)
             elif isinstance(item, yaml.MappingNode) and category == "name":
                 self._name_mapping(item, where)
             elif isinstance(item, yaml.MappingNode):
@@ -216,7 +231,7 @@ class _Reader:
 
     def _name_mapping(self, node: yaml.MappingNode, where: str) -> None:
         value: str | None = None
-        alone: tuple[str, ...] = ()
+        alone: tuple[str, ...] = ("surname",)  # unless the mapping says otherwise
         fine = True
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
@@ -276,6 +291,7 @@ class _Reader:
         line: int | None,
         column: int | None,
         where: str,
+        read_as: str = "",
     ) -> None:
         self.counts[category] += 1
         number = self.counts[category]
@@ -305,7 +321,10 @@ class _Reader:
                 self.problems.append(Problem(self.name, line, column, where, message))
                 return
             value = found
-        self.entries.append(ProtectedEntry(category, value, number, alone))
+        said = read_as or f"{_CATEGORY_WORDS[category]} (listed under '{where.split('[')[0]}')"
+        if category == "name" and len(value.split()) > 1:
+            said += "; surname on its own counts" if "surname" in alone else ""
+        self.entries.append(ProtectedEntry(category, value, number, alone, line, said))
 
     def _problem(self, line: int, column: int, where: str, message: str) -> None:
         self.problems.append(Problem(self.name, line, column, where, message))
@@ -318,6 +337,57 @@ class _Reader:
             self.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
             raise RecordError(self.problems)
         return self.entries
+
+
+_CATEGORY_WORDS: dict[Category, str] = {
+    "name": "a person's name",
+    "place": "a place",
+    "school": "a school",
+    "date": "a date",
+    "other": "other",
+}
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?)*)$"
+)
+"""A word shaped like a name: capitalised, letters, perhaps a hyphen or an apostrophe inside
+(O'Neill, Fennimore-Bright)."""
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+
+
+def read_line(value: str) -> tuple[Category, str]:
+    """How a plain-text register line is read from its shape: its category, and a phrase that
+    says why (shown by ``summarygen register``). See the module's docstring for the order."""
+    if _written_date(value) is not None or _is_month_and_year(value):
+        return "date", "a date (it reads as one)"
+    if any(c.isdigit() for c in value) and not re.search(r"[^\W\d_]{4,}", value):
+        return "other", "a number or code (digits and no long word): found however spaced"
+    words = value.replace(",", " ").split()
+    last = words[-1].rstrip(".").lower()
+    rules = identity_rules()
+    school_words = {
+        ending.split()[-1].lower()
+        for kind in rules.named_places.kinds
+        if kind.check == "identity.school"
+        for ending in kind.endings
+    } | {"college", "primary", "infants"}
+    if len(words) > 1 and last in school_words:
+        return "school", f"a school (it ends in '{words[-1]}')"
+    street = rules.street_address
+    street_words = {word.lower() for word in street.street_words}
+    names = [w for w in words if w.rstrip(".").lower() not in _TITLES] or words
+    name_shaped = 1 <= len(names) <= 4 and all(
+        _NAME_WORD.match(w) and len(_LETTERS_OR_DIGITS.findall(w)) > 1 for w in names
+    )
+    if words[0][:1].isdigit() or (len(words) > 1 and last in street_words):
+        if name_shaped and last in {word.lower() for word in street.also_surnames}:
+            return "name", (
+                f"a person's name ('{words[-1]}' ends streets too, but a name protects more; "
+                "write 'Place: ...' for a street)"
+            )
+        return "place", "a place (an address: it ends in a street word or starts with a number)"
+    if name_shaped:
+        return "name", "a person's name (capitalised words shaped like a name)"
+    return "other", "other (found as written, with any spacing)"
 
 
 def _line_column(node: yaml.Node) -> tuple[int, int]:

@@ -72,6 +72,13 @@ class PhoneDetector(Detector):
     """Public helplines, which may be printed."""
 
 
+class StreetAddressDetector(PatternDetector):
+    street_words: tuple[str, ...]
+    """The last word of a street's name: Road, Close, Way, ... (``{street_words}``)."""
+    also_surnames: tuple[str, ...] = ()
+    """Street words that are also surnames: a register line ending in one reads as a name."""
+
+
 class NiNumberDetector(PatternDetector):
     invalid_prefixes: frozenset[str]
 
@@ -138,6 +145,7 @@ class IdentityRules(_Model):
     phone: PhoneDetector
     email: PatternDetector
     nhs_number: PatternDetector
+    street_address: StreetAddressDetector
     ni_number: NiNumberDetector
     full_date: FullDateDetector
     titled_name: TitledNameDetector
@@ -160,6 +168,7 @@ class IdentityRules(_Model):
             self.nhs_number,
             self.ni_number,
             self.postcode,
+            self.street_address,
             self.full_date,
             *self.named_places.kinds,
             self.titled_name,
@@ -196,6 +205,7 @@ class _CompiledRules:
     """Public helplines, as :func:`phone_key` gives them."""
     email: re.Pattern[str]
     nhs_number: re.Pattern[str]
+    street_address: re.Pattern[str]
     ni_number: re.Pattern[str]
     dates: re.Pattern[str]
     month_before: re.Pattern[str]
@@ -257,6 +267,11 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
         ),
         email=re.compile(rules.email.pattern),
         nhs_number=re.compile(_expanded(rules.nhs_number.pattern)),
+        street_address=re.compile(
+            _expanded(rules.street_address.pattern).replace(
+                "{street_words}", f"(?:{_alternatives(rules.street_address.street_words)})"
+            )
+        ),
         ni_number=re.compile(_expanded(rules.ni_number.pattern)),
         dates=re.compile(_dates_expression(rules.full_date, month_names)),
         month_before=re.compile(rf"(?<![^\W_])(?i:{_alternatives(month_names)})\.?\s+$"),

@@ -698,8 +698,16 @@ VALE_ALLOWED = Allowed(names=("Dr Harriet Vale",))
 @pytest.mark.parametrize(
     "text", ["Dr Vale chaired the panel.", "Harriet Vale wrote it.", "Dr Harriet Vale's foreword"]
 )
-def test_an_allowed_person_is_not_a_register_hit(text: str) -> None:
-    assert checks(text, [TAMSIN], allowed=VALE_ALLOWED) == []
+def test_an_allowed_person_does_not_cancel_a_register_entry(text: str) -> None:
+    # issue 10: a register entry is never cancelled by an allowance; the reviewer sharing
+    # the protected surname is a conflict the author resolves (alone: [] on the entry)
+    assert checks(text, [TAMSIN], allowed=VALE_ALLOWED) == ["identity.register"]
+
+
+@pytest.mark.parametrize("text", ["Harriet Vale wrote it.", "Dr Harriet Vale's foreword"])
+def test_without_the_surname_alone_an_allowed_persons_full_name_passes(text: str) -> None:
+    tamsin = ProtectedEntry("name", "Tamsin Vale", 1, ())
+    assert checks(text, [tamsin], allowed=VALE_ALLOWED) == []
 
 
 @pytest.mark.parametrize("text", ["The Vale family moved.", "Mrs Vale took part.", "Tamsin Vale"])
@@ -739,7 +747,10 @@ def test_every_identifier_in_the_context_is_masked() -> None:
 
 def test_the_message_names_the_entry_only_by_its_masked_form() -> None:
     finding = only(scan("Smith said so.", REGISTER), "identity.register")
-    assert finding.message == ("Name #5, T…h from the protected register (surname on its own).")
+    assert finding.message == (
+        "Name #5, T…h from the protected register "
+        "(surname on its own, a common word, counted where capitalised as a name)."
+    )
     assert finding.suggestion.startswith("Use the pseudonym")
 
 
