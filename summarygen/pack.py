@@ -182,7 +182,14 @@ def render_and_check(
     allowed = allowed_by(record)
     jobs = [
         _Job(
-            record, doc, formats, templates, folder, profiles[doc.meta.audience], register, allowed
+            record,
+            doc,
+            formats,
+            templates,
+            folder,
+            profiles[doc.meta.audience],
+            register,
+            allowed_by(record, doc.meta.audience),  # an agency may be named for some readers
         )
         for doc in composed
     ]

@@ -106,7 +106,14 @@ def _scan(text: str, register: _CompiledRegister, allowed: _CompiledAllowed) -> 
     ]
     masked = [hit.span for hit in register_hits]
     register_hits = [hit for hit in register_hits if not allowances.excuse(hit)]
-    detector_hits = [hit for hit in detector_hits if not allowances.excuse(hit)]
+    agency_hits = list(_named_agency_hits(view, allowed))
+    detector_hits = [
+        hit
+        for hit in detector_hits
+        if not allowances.excuse(hit)
+        and not (hit.rank == _RANK_PLACE and _inside_any(hit.span, (a.span for a in agency_hits)))
+    ]
+    detector_hits.extend(agency_hits)
     masked.extend(hit.span for hit in detector_hits)
     reported = _one_per_place([*register_hits, *detector_hits])
     jigsaw = [
@@ -258,6 +265,22 @@ def _street_address_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
         yield _hit(view, match.span(), rule, _RANK_POSTCODE)
 
 
+def _named_agency_hits(view: _View, allowed: _CompiledAllowed) -> Iterator[_Hit]:
+    """The record's schools, GP practices and children's homes, in a document for children or
+    the public: a warning (the named-place error they would be otherwise gives way)."""
+    rule = identity_rules().named_agency
+    for suggestion, phrase in allowed.warned:
+        for span in phrase.spans(view):
+            yield _Hit(
+                span=view.original(*span),
+                check=rule.check,
+                severity=rule.severity,
+                message=f"{_capitalised(rule.what)} ({mask(view.text[span[0] : span[1]])}).",
+                suggestion=suggestion,
+                rank=_RANK_PLACE,
+            )
+
+
 def _postcode_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
     rule = identity_rules().postcode
     for match in _at_word_starts(rules.postcode, view.text, rule.not_after):
@@ -272,7 +295,23 @@ def _date_hits(
     allowed: _CompiledAllowed,
 ) -> Iterator[_Hit]:
     rule = identity_rules().full_date
-    for found in _written_dates(view.text, rules):
+    dates = list(_written_dates(view.text, rules))
+    if rule.birth_patterns and rules.birth_words.search(view.text):
+        # a full date in a form too loose for elsewhere ("DOB 14 Mar 12"), near words about
+        # birth; it stands for any day and month found in the same place
+        taken = [(found.start, found.end) for found in dates if found.year is not None]
+        births = [
+            found
+            for found in _written_dates(view.text, rules, rules.birth_dates)
+            if not _overlaps_any((found.start, found.end), taken)
+            and _near_birth_words(view.text, (found.start, found.end), rule, rules)
+        ]
+        spans = [(found.start, found.end) for found in births]
+        dates = [
+            d for d in dates if d.year is not None or not _overlaps_any((d.start, d.end), spans)
+        ]
+        dates.extend(births)
+    for found in dates:
         span = (found.start, found.end)
         if found.year is None:
             entry = register.days.get((found.month, found.day))
@@ -329,6 +368,13 @@ def _titled_name_hits(view: _View, rules: _CompiledRules) -> Iterator[_Hit]:
             not_people = [span for phrase in rules.not_people for span in phrase.spans(view)]
         if _overlaps_any(match.span(), not_people):
             continue
+        if rules.cited_after.match(text, match.end()) or (
+            rules.cited_before.search(
+                text, max(0, match.start() - rule.citation_reach), match.start()
+            )
+            and rules.year_after.match(text, match.end())
+        ):
+            continue  # the author of a published report, cited with its year
         first_word_end = match.start("name") + len(name_words[0])
         yield _hit(view, match.span(), rule, _RANK_TITLED, key=(match.start(), first_word_end))
 

@@ -19,10 +19,22 @@ from .detect import REGISTER_CHECK, Allowed, find_identifiers, mask_identifiers
 from .extract import extract_parts
 from .parts import TextPart
 from .register import ProtectedEntry
+from .rules import identity_rules
 
 
-def allowed_by(record: Record) -> Allowed:
-    """What this record says may be published although it looks like an identifier."""
+def allowed_by(record: Record, audience: str | None = None) -> Allowed:
+    """What this record says may be published although it looks like an identifier, in a
+    document for ``audience`` (an audience id; None: any). In a document for children or the
+    public (``named_agency.audiences`` in identity.yaml), an agency that is a school, nursery,
+    GP practice or children's home is not allowed but warned about: its name shows where the
+    child lived or went to school."""
+    agency_rule = identity_rules().named_agency
+    public = audience is not None and audience in agency_rule.audiences
+    warned = [
+        agency.name
+        for agency in record.agencies
+        if public and agency_rule.kind_of(agency.name) is not None
+    ]
     review = record.review
     dates: list[dt.date] = []
     if review.dates.published is not None and review.dates.published.day is not None:
@@ -42,8 +54,9 @@ def allowed_by(record: Record) -> Allowed:
         waived=tuple(waiver.text for waiver in record.waivers),
         contacts=tuple(contacts),
         dates=tuple(dates),
+        warned_organisations=tuple(warned),
         organisations=tuple(
-            [agency.name for agency in record.agencies]
+            [agency.name for agency in record.agencies if agency.name not in warned]
             + [review.partnership]
             + ([review.area] if review.area else [])
         ),

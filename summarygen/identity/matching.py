@@ -31,7 +31,7 @@ from .phrases import (
     _word_expression,
 )
 from .register import ProtectedEntry
-from .rules import _compiled, _CompiledRules, phone_key
+from .rules import _compiled, _CompiledRules, identity_rules, phone_key
 from .written_dates import parse_written_date
 
 
@@ -51,10 +51,22 @@ class Allowed:
     """Dates that may be printed in full: publication and embargo."""
     organisations: tuple[str, ...] = ()
     """Agencies the record names ("Westmere General Hospital Emergency Department")."""
+    warned_organisations: tuple[str, ...] = ()
+    """Agencies the record names that are a school, nursery, GP practice or children's home,
+    in a document for children or the public: not allowed, but a warning rather than an
+    error (``named_agency`` in identity.yaml)."""
 
     def __post_init__(self) -> None:
         # lists are welcome too; held as tuples so that the compiled form can be cached
-        for name in ("names", "pseudonyms", "waived", "contacts", "dates", "organisations"):
+        for name in (
+            "names",
+            "pseudonyms",
+            "waived",
+            "contacts",
+            "dates",
+            "organisations",
+            "warned_organisations",
+        ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
@@ -265,6 +277,8 @@ class _CompiledAllowed:
     people: tuple[_Phrase, ...]
     others: tuple[_Phrase, ...]
     """Organisations and waived texts."""
+    warned: tuple[tuple[str, _Phrase], ...]
+    """Agencies that warn: the suggestion for each, and its phrase."""
     emails: frozenset[str]
     phones: frozenset[str]
     dates: frozenset[_dt.date]
@@ -304,9 +318,16 @@ def _compile_allowed(allowed: Allowed) -> _CompiledAllowed:
         if text.strip()
     )
     contacts = [c.strip() for c in allowed.contacts]
+    agency_rule = identity_rules().named_agency
+    warned = tuple(
+        (kind.suggestion if (kind := agency_rule.kind_of(name)) else "", _text_phrase(name))
+        for name in allowed.warned_organisations
+        if name.strip()
+    )
     return _CompiledAllowed(
         people=tuple(people),
         others=tuple(others),
+        warned=warned,
         emails=frozenset(c.lower() for c in contacts if "@" in c),
         phones=frozenset(
             key for c in contacts if "@" not in c and (key := phone_key(c)) is not None

@@ -94,10 +94,16 @@ class FullDateDetector(Detector):
     months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
     day_words: tuple[str, ...] = Field(min_length=31, max_length=31)
     patterns: tuple[str, ...]
+    birth_patterns: tuple[str, ...] = ()
+    """Forms tried only near words about birth (two-digit years, dotted days)."""
     not_after: str = ""
 
 
 class TitledNameDetector(PatternDetector):
+    report_words: tuple[str, ...] = ()
+    """Words for a public report: a titled name that is cited with one is not flagged."""
+    citation_reach: int = Field(default=40, ge=0)
+    """How many characters before a name a report word and "by" may stand."""
     titles: tuple[str, ...]
     other_titles: tuple[str, ...]
     thing_words: tuple[str, ...]
@@ -113,6 +119,29 @@ class NamedPlaces(_Model):
     connectors: tuple[str, ...]
     generic_words: tuple[str, ...]
     kinds: tuple[PlaceKind, ...]
+
+
+class AgencyKind(_Model):
+    endings: tuple[str, ...]
+    suggestion: str
+
+
+class NamedAgency(_Model):
+    """Agencies of the record that are places a child lived or went to school."""
+
+    check: str = Field(pattern=r"^identity\.[a-z-]+$")
+    what: str
+    severity: Severity
+    audiences: tuple[str, ...]
+    kinds: tuple[AgencyKind, ...]
+
+    def kind_of(self, name: str) -> AgencyKind | None:
+        """The kind of place an agency's name says it is, or None."""
+        words = " ".join(name.replace("’", "'").split()).lower()
+        for kind in self.kinds:
+            if any(words.endswith(ending.lower()) for ending in kind.endings):
+                return kind
+        return None
 
 
 class JigsawGroup(_Model):
@@ -150,6 +179,7 @@ class IdentityRules(_Model):
     full_date: FullDateDetector
     titled_name: TitledNameDetector
     named_places: NamedPlaces
+    named_agency: NamedAgency
     jigsaw: Jigsaw
 
     @model_validator(mode="after")
@@ -208,6 +238,8 @@ class _CompiledRules:
     street_address: re.Pattern[str]
     ni_number: re.Pattern[str]
     dates: re.Pattern[str]
+    birth_dates: re.Pattern[str]
+    """Forms of a date looked for only near words about birth."""
     month_before: re.Pattern[str]
     """A month's name at the end of the text searched: where a date may start."""
     day_word_before: re.Pattern[str]
@@ -221,6 +253,12 @@ class _CompiledRules:
     """A title (or another title) in lower case, at the end of the text searched."""
     titles_before_names: frozenset[str]
     thing_after: re.Pattern[str]
+    cited_after: re.Pattern[str]
+    """After a titled name: a year in brackets, or a possessive and a report word."""
+    cited_before: re.Pattern[str]
+    """Before a titled name (at the end of the text searched): a report word and "by"."""
+    year_after: re.Pattern[str]
+    """Just after a titled name: a year ("in 2012", "(2016)")."""
     thing_words: frozenset[str]
     not_people: tuple[_Phrase, ...]
     place_endings: _Phrase
@@ -273,7 +311,10 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
             )
         ),
         ni_number=re.compile(_expanded(rules.ni_number.pattern)),
-        dates=re.compile(_dates_expression(rules.full_date, month_names)),
+        dates=re.compile(_dates_expression(rules.full_date.patterns, rules.full_date, month_names)),
+        birth_dates=re.compile(
+            _dates_expression(rules.full_date.birth_patterns, rules.full_date, month_names)
+        ),
         month_before=re.compile(rf"(?<![^\W_])(?i:{_alternatives(month_names)})\.?\s+$"),
         day_word_before=re.compile(rf"(?<![^\W_])(?:{_day_words(rules.full_date)})(?:\s+of)?\s+$"),
         day_numbers={
@@ -300,6 +341,16 @@ def _compiled_rules(rules: IdentityRules) -> _CompiledRules:
         thing_after=re.compile(
             rf"{_GAP}(?:{_alternatives(rules.titled_name.thing_words)}){_END}", re.IGNORECASE
         ),
+        cited_after=re.compile(
+            r"(?:'s|')?[ \t]*\([ \t]*(?:19|20)\d{2}[a-z]?[ \t]*\)"
+            r"|(?:'s|')\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?"
+            rf"(?i:{_alternatives(rules.titled_name.report_words)})\b"
+        ),
+        cited_before=re.compile(
+            rf"\b(?i:{_alternatives(rules.titled_name.report_words)})\s+"
+            r"(?:(?:led|written|carried\s+out|conducted|commissioned|published|chaired)\s+)?by\s+$"
+        ),
+        year_after=re.compile(r"[ \t,]*(?:in[ \t]+|\([ \t]*)?(?:19|20)\d{2}\b"),
         thing_words=frozenset(w.lower() for w in rules.titled_name.thing_words),
         not_people=tuple(_text_phrase(p, possessive=False) for p in rules.titled_name.not_people),
         place_endings=_phrase(f"(?:{endings}){_END}"),
@@ -319,12 +370,14 @@ def _day_words(rule: FullDateDetector) -> str:
     return "(?i:" + "|".join(re.escape(word).replace(r"\-", r"[-\s]") for word in words) + ")"
 
 
-def _dates_expression(rule: FullDateDetector, month_names: list[str]) -> str:
+def _dates_expression(
+    patterns: tuple[str, ...], rule: FullDateDetector, month_names: list[str]
+) -> str:
     any_case = f"(?i:{_alternatives(month_names)})"
     capitalised = f"(?:{_alternatives(month_names)})"
     day_word = _day_words(rule)
     alternatives = []
-    for index, pattern in enumerate(rule.patterns):
+    for index, pattern in enumerate(patterns):
         expression = pattern.replace("{month}", any_case).replace("{Month}", capitalised)
         expression = expression.replace("{day_word}", day_word)
         expression = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", expression)

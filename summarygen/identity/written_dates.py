@@ -57,7 +57,9 @@ def _date_from(match: re.Match[str], rules: _CompiledRules) -> _WrittenDate | No
 _NUMBER = re.compile(r"\d+")
 
 
-def _written_dates(text: str, rules: _CompiledRules) -> Iterator[_WrittenDate]:
+def _written_dates(
+    text: str, rules: _CompiledRules, pattern: re.Pattern[str] | None = None
+) -> Iterator[_WrittenDate]:
     """Dates written in ``text``. Every date pattern starts with a day, a month or a year, so
     they are tried only where a number starts, or at a month's name just before one (or at a
     day written as a word just before that month)."""
@@ -76,7 +78,7 @@ def _written_dates(text: str, rules: _CompiledRules) -> Iterator[_WrittenDate]:
         for start in starts:
             if start and (text[start - 1].isalnum() or text[start - 1] in not_after):
                 continue
-            match = rules.dates.match(text, start)
+            match = (pattern or rules.dates).match(text, start)
             found = _date_from(match, rules) if match else None
             if found is not None:
                 yield found

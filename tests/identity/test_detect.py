@@ -120,7 +120,7 @@ def test_severities() -> None:
         assert detector.severity is Severity.ERROR, detector.check
     assert rules.full_date.severity is Severity.WARNING
     assert rules.full_date.birth_severity is Severity.ERROR
-    assert rules.titled_name.severity is Severity.WARNING
+    assert rules.titled_name.severity is Severity.ERROR  # issue 10: waivable, not a warning
     kinds = {kind.check: kind.severity for kind in rules.named_places.kinds}
     assert kinds == {
         "identity.school": Severity.ERROR,
@@ -429,9 +429,9 @@ CHAIR = Allowed(names=("Dr Harriet Vale",), pseudonyms=("Mrs Blue",))
 
 
 @pytest.mark.parametrize(("text", "name"), TITLED)
-def test_a_title_and_a_name_is_a_warning(text: str, name: str) -> None:
+def test_a_title_and_a_name_is_an_error(text: str, name: str) -> None:
     finding = only(scan(text, allowed=CHAIR, secrets=[name]), "identity.titled-name")
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.ERROR
 
 
 @pytest.mark.parametrize("text", NOT_TITLED)
