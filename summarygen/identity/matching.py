@@ -4,13 +4,11 @@ into the phrases that find every form it may be written in."""
 from __future__ import annotations
 
 import datetime as _dt
-import gzip
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .._resources import rules_dir
 from .fold import _folded, _lower
 from .phrases import (
     _END,
@@ -175,26 +173,26 @@ def _name_forms(entry: ProtectedEntry, rules: _CompiledRules) -> list[tuple[str,
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    """English words with a Zipf frequency of 3.0 or more (wordfreq; ``rules/common-words.txt.gz``,
-    shared with the readability check)."""
-    with gzip.open(rules_dir() / "common-words.txt.gz", "rt", encoding="utf-8") as lines:
-        return frozenset(line.strip() for line in lines)
+def _everyday_words() -> frozenset[str]:
+    """``names_that_are_words`` in identity.yaml, in lower case."""
+    return frozenset(word.lower() for word in identity_rules().names_that_are_words)
 
 
-_COMMON_WORD = "a common word, counted where capitalised as a name"
+_COMMON_WORD = "a common word, counted where written as a name"
 
 
 def _alone_form(form: str, word: str) -> tuple[str, _Phrase]:
     """One part of a name on its own (``word`` in lower case). A part that is also a common
-    English word ("green", "young") counts only where it is written as a name: with a capital
-    (Green, GREEN), never in lower case ("the green door")."""
+    English word ("green", "young"; ``names_that_are_words`` in identity.yaml) counts only
+    where it is written as a name: with a capital
+    (Green, GREEN), never in lower case ("the green door"), and not where any word has one
+    (a sentence's start, "Green Lane", "Amber, Green": see ``_written_as_name``)."""
     expression = _word_expression(word) + _ending(word)
-    if word in _common_words() and word[:1].isalpha():
+    if word in _everyday_words():
         first = re.escape(word[0].upper())
         cased = f"{first}(?i:{_word_expression(word[1:])}{_ending(word)})"
         label = f"{form}, {_COMMON_WORD}" if form else _COMMON_WORD
-        return label, _phrase(cased, _needed_pieces(word), cased=True)
+        return label, _phrase(cased, _needed_pieces(word), cased=True, as_name=True)
     return form, _phrase(expression, _needed_pieces(word))
 
 

@@ -60,6 +60,9 @@ class _Phrase:
     for behind each match (at the end of the text before), so the pattern can start with a
     literal."""
     title_required: bool = False
+    as_name: bool = False
+    """Counted only where written as a name: not at the start of a sentence, a line or a
+    cell, and not beside another capitalised word ("Green Lane", "Amber, Green")."""
 
     def spans(self, view: _View) -> Iterator[Span]:
         """Where the phrase is in the view (in the view's own positions)."""
@@ -76,6 +79,8 @@ class _Phrase:
                     start = title.start()
                 elif self.title_required:
                     continue
+            if self.as_name and not _written_as_name(view.text, start, match.end()):
+                continue
             yield start, match.end()
 
 
@@ -87,10 +92,54 @@ def _phrase(
     not_after: str = "",
     title: re.Pattern[str] | None = None,
     title_required: bool = False,
+    as_name: bool = False,
 ) -> _Phrase:
     return _Phrase(
-        re.compile(expression), tuple(sorted(set(needs))), cased, not_after, title, title_required
+        re.compile(expression),
+        tuple(sorted(set(needs))),
+        cased,
+        not_after,
+        title,
+        title_required,
+        as_name,
     )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"(?:'s|s'|')?[ \t]+([^\W\d_])")
+_LIST_ITEM = re.compile(
+    r"(?:^|[,;])[ \t]*([^\W\d_][\w'’-]*)[^,;.!?:\n]*,[ \t]*(?:and[ \t]+|or[ \t]+)?$"
+)
+"""The list item before a word that follows a comma: its first word is group 1."""
+_STARTS_A_SENTENCE = frozenset(".!?:;\n\r([\"'“‘•*#|")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return (start - 40 <= 0 and not before) or (bool(before) and before[-1] in _STARTS_A_SENTENCE)
+
+
+def _written_as_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word at ``text[start:end]`` is capitalised as a name is: not where
+    any word is (a sentence's, line's or cell's start), nor in a run of capitalised words
+    (a heading, "Green Lane", a list of statuses)."""
+    if _at_sentence_start(text, start):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if (
+        before is not None
+        and before[1][0].isupper()
+        and not _at_sentence_start(text, before.start(1))
+    ):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after[1].isupper():
+        return False
+    if text[end : end + 1] == ":":
+        return False  # a label ("Green: on track")
+    # an item of a list whose items are capitalised ("Red (off track), Amber, Green")
+    items = _LIST_ITEM.search(text, max(0, start - 80), start)
+    return items is None or not items[1][0].isupper() or _at_sentence_start(text, items.start(1))
 
 
 def _word_expression(word: str) -> str:

@@ -180,6 +180,8 @@ class IdentityRules(_Model):
     titled_name: TitledNameDetector
     named_places: NamedPlaces
     named_agency: NamedAgency
+    names_that_are_words: frozenset[str] = frozenset()
+    """Names that are everyday words: alone, counted only where written as a name."""
     jigsaw: Jigsaw
 
     @model_validator(mode="after")

@@ -127,7 +127,17 @@ def test_a_common_word_surname_counts_where_written_as_a_name(text: str) -> None
 
 
 @pytest.mark.parametrize(
-    "text", ["The green door was open.", "They walked on the village green.", "green"]
+    "text",
+    [
+        "The green door was open.",
+        "They walked on the village green.",
+        "green",
+        "Green spaces were planned.",  # a sentence's start: any word is capitalised there
+        "Status: Red (off track), Amber (some delay), Green (on track).",
+        "G: on track",
+        "Green: on track (80%)",
+        "They lived off Green Lane.",
+    ],
 )
 def test_a_common_word_surname_in_lower_case_is_not_the_name(text: str) -> None:
     assert register_hits(text, [GREEN]) == []
