@@ -63,7 +63,9 @@ _DEFAULT_IGNORABLE = (
 invisible in every format (zero-width joiner and non-joiner, U+034F, U+2063, variation
 selectors, U+180E, the soft hyphen, tags). Inside a word they hide nothing: folding drops them."""
 _WORD_TOKEN = re.compile(r"[^\W_]+")
-_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-(?:[ \t]*\r?\n[ \t]*|[ \t]+)(?=[^\W\d_])")
+"""A word broken at a line end by a hyphen: before a line break, or before a space where the
+line break was read as one (a Markdown soft break, a PDF reader's join)."""
 _FORMATTING_MARKS = re.compile(
     r"(?<=[^\W\d_])[*_~`]+(?=[^\W\d_])|(?<=[^\W\d_])[*_~`]+(?![^\W\d_])"
     r"|(?<![^\W\d_])[*_~`]+(?=[^\W\d_])"
@@ -93,6 +95,12 @@ def _look_alikes() -> dict[str, str]:
         if letters:
             same_case = [c for c in letters if c.isupper() == character.isupper()]
             found[character] = (same_case or letters)[0]
+    # The data maps a capital to the skeleton of its shape ("І" to "l", as "I" and "l" look
+    # alike); a capital whose small letter looks like a Latin one is that letter's capital.
+    for character in list(found):
+        small = character.lower()
+        if character.isupper() and len(small) == 1 and found.get(small, "").islower():
+            found[character] = found[small].upper()
     return found
 
 
