@@ -381,7 +381,7 @@ def _dates_expression(
     alternatives = []
     for index, pattern in enumerate(patterns):
         expression = pattern.replace("{month}", any_case).replace("{Month}", capitalised)
-        expression = expression.replace("{day_word}", day_word)
+        expression = _expanded(expression.replace("{day_word}", day_word))
         expression = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", expression)
         expression = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1_{index})", expression)
         alternatives.append(f"(?:{expression})")
@@ -404,8 +404,12 @@ _NUMBER_GAP = r"(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)"
 """What ``{gap}`` in a pattern stands for: up to three spaces or tabs, or one line break."""
 
 
+_LINE_BREAK = r"(?:[ \t]*\r?\n[ \t]*)?"
+"""What ``{break}`` stands for: a line break that may follow a hyphen, a slash or a stop."""
+
+
 def _expanded(pattern: str) -> str:
-    return pattern.replace("{gap}", _NUMBER_GAP)
+    return pattern.replace("{gap}", _NUMBER_GAP).replace("{break}", _LINE_BREAK)
 
 
 def phone_key(text: str) -> str | None:

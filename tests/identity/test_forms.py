@@ -70,6 +70,18 @@ for name, dash in DASHES.items():
         ("identity.full-date", f"She was born 14{dash}Mar{dash}2012 in the town.", name),
     ]
 
+for name, dash in DASHES.items():  # a line broken after the dash, as a PDF breaks it
+    PATTERN_FORMS += [
+        ("identity.nhs-number", f"The record shows 943{dash}\n476{dash}\r\n5919.", name),
+        ("identity.full-date", f"She was born 14{dash}\r\n03{dash}2012 in the town.", name),
+        ("identity.full-date", f"Born on 2012{dash}03{dash}\n14 in the town.", name),
+        ("identity.full-date", f"d.o.b. 14{dash}Mar{dash}\n2012 in the town.", name),
+    ]
+PATTERN_FORMS += [
+    ("identity.full-date", "She was born 14/\n03/2012 in the town.", "a slash at a line end"),
+    ("identity.full-date", "She was born 14.03.\n2012 in the town.", "a stop at a line end"),
+]
+
 
 @pytest.mark.parametrize(("check", "text", "separator"), PATTERN_FORMS)
 def test_a_pattern_identifier_split_by_any_separator_is_found(
