@@ -5,16 +5,21 @@ Two kinds of finding:
 - **Register hits** (``identity.register``, always an error): an entry of the author's
   protected register, found however it is written: in any case; with or without accents
   (Zoë = Zoe); possessive ("Smith's", "Smiths'"); broken by a hyphen or a line break
-  ("Smi-\\nth", "Sarah\\nSmith", "Sarah-\\nSmith"); a name by initials ("S. Smith", "S Smith",
+  ("Smi-\\nth", "Sarah\\nSmith", "Sarah-\\nSmith") or any space or dash; with invisible
+  characters, look-alike letters of other scripts or formatting marks inside (see
+  :mod:`.fold`); a name by initials ("S. Smith", "S Smith",
   "J.S."), by title and surname ("Mrs Smith"), surname first ("Smith, Sarah"), and by its
-  first name, middle name or surname alone where the register says so (``alone``); a school
+  first name, middle name or surname alone where the register says so (``alone``; a part that
+  is an everyday word, "Green", only where written as a name); a school
   also by its name with another school ending ("Quillon Park Primary" for "Quillon Park
   Primary School") or, if that name is two words or more, by the name alone ("St Aldwyth's");
   a date in any common written form, or by its day and month. Matches are of whole words
   only: "Smith" is not found in "Blacksmith" or "Smithfield".
-- **Detectors that need no register**: postcodes, phone numbers, email addresses, NHS and
-  National Insurance numbers, full dates, a title and a name, the names of schools, GP
-  surgeries and hospitals, and jigsaw risks. Their patterns, word lists and severities are data
+- **Detectors that need no register**: postcodes, phone numbers (libphonenumber), email
+  addresses, NHS and National Insurance numbers, street addresses, full dates, a title and a
+  name (not a cited author of a published report), the names of schools, GP surgeries and
+  hospitals, the record's own schools and GP practices in documents for children or the
+  public, and jigsaw risks. Their patterns, word lists and severities are data
   (``summarygen/rules/identity.yaml``); this module is the one engine that applies them.
 
 What may appear is said by :class:`Allowed`: the reviewers and the chair (who consent to be
@@ -28,9 +33,9 @@ Decisions worth knowing:
 - A finding never holds an identifier in full: its text is the sentence around the match with
   every identifier in it masked ("S…h"), its message names the kind and the masked form, and
   its document (the file's name) is masked too if the name holds one.
-- A register hit inside an allowed person's name or a pseudonym is not reported (a reviewer
-  called Dr Harriet Vale is not the protected surname Vale); a waiver or an agency's name does
-  not excuse a register hit: take the entry out of the register to publish it.
+- Nothing the record allows excuses a register hit (issue 10): not a reviewer's name, a
+  pseudonym, a waiver or an agency. A record that allows a protected entry is refused before
+  a build (:func:`.gate.register_conflicts`).
 - Where findings overlap, one is reported: a register hit first, then the more certain kinds
   (email, phone, NHS number, ...) before the less (title and name). Jigsaw risks are reported
   beside identifiers, and their own words are shown (with any identifier among them masked),
