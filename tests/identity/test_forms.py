@@ -76,6 +76,8 @@ for name, dash in DASHES.items():  # a line broken after the dash, as a PDF brea
         ("identity.full-date", f"She was born 14{dash}\r\n03{dash}2012 in the town.", name),
         ("identity.full-date", f"Born on 2012{dash}03{dash}\n14 in the town.", name),
         ("identity.full-date", f"d.o.b. 14{dash}Mar{dash}\n2012 in the town.", name),
+        ("identity.full-date", f"d.o.b. 14\r\n{dash}03{dash}2012 in the town.", name),
+        ("identity.nhs-number", f"The record shows 943\n{dash}476{dash}5919.", name),
     ]
 PATTERN_FORMS += [
     ("identity.full-date", "She was born 14/\n03/2012 in the town.", "a slash at a line end"),
