@@ -30,9 +30,9 @@ def _at_word_starts(
 
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 """Spaces, or one line break."""
-_HYPHEN_OR_GAP = rf"(?:[ \t]*-[ \t]*(?:\r?\n[ \t]*)?|{_GAP})"
-"""A hyphen (perhaps at the end of a line), or a space instead of one."""
-_NAME_JOIN = rf"(?:{_GAP}|[ \t]*[-_.][ \t]*(?:\r?\n[ \t]*)?)"
+_HYPHEN_OR_GAP = rf"(?:[ \t]*(?:\r?\n[ \t]*)?-[ \t]*(?:\r?\n[ \t]*)?|{_GAP})"
+"""A hyphen (perhaps at the end or the start of a line), or a space instead of one."""
+_NAME_JOIN = rf"(?:{_GAP}|[ \t]*(?:\r?\n[ \t]*)?[-_.][ \t]*(?:\r?\n[ \t]*)?)"
 """Between the parts of a name: a space, a line break, a hyphen, or "_" and "." (file names
 and email addresses)."""
 _POSSESSIVE = r"(?:'s|s'|'|s)?"

@@ -108,6 +108,8 @@ for name, sep in SEPARATORS.items():
     ]
 for name, dash in DASHES.items():
     REGISTER_FORMS += [
+        (f"He went to Fennimore\r\n{dash}Bright Academy until May.", f"a line break, {name}"),
+        (f"He went to Fennimore{dash}\nBright Academy until May.", f"{name}, a line break"),
         (f"He went to Fennimore{dash}Bright Academy until May.", name),
         (f"The car was AB12{dash}CDE that day.", name),
     ]
