@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .errors import Problem, RecordError
 
 MAX_BYTES = 5_000_000
-"""A record or register larger than this is refused: it is surely the wrong file."""
+"""A record or register larger than this is refused: it is surely the wrong file. The bytes
+are counted as they are read, so a file whose size is not known in advance (a pipe, a file
+still growing) is held to the same limit."""
+
+_CHUNK = 1 << 16
 
 
 def whole_file_problem(name: str, message: str) -> RecordError:
@@ -17,19 +23,45 @@ def whole_file_problem(name: str, message: str) -> RecordError:
 def read_author_file(file: Path, kind: str) -> str:
     """The text of ``file`` (UTF-8), or a RecordError that names the file and says what to do.
 
-    ``kind`` is what the file should be, for messages: "record", "protected register"."""
+    ``kind`` is what the file should be, for messages: "record", "protected register".
+    Devices (``/dev/zero``), sockets and named pipes (FIFOs) are refused before a byte is
+    read: they may never end, or never begin. An anonymous pipe (``<(cat record.yaml)``) is
+    read, up to :data:`MAX_BYTES`."""
     name = str(file)
+    too_big = whole_file_problem(
+        name,
+        f"is more than {MAX_BYTES // 1_000_000} MB; a {kind} may be at most "
+        f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
+    )
     try:
         if file.is_dir():
             raise whole_file_problem(name, f"is a folder, not a {kind} file")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise whole_file_problem(
-                name,
-                f"is {size / 1e6:.1f} MB; a {kind} may be at most "
-                f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
-            )
-        return file.read_bytes().decode("utf-8-sig")
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
+        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            status = os.fstat(descriptor)
+            mode = status.st_mode
+            if stat.S_ISFIFO(mode) and _is_named(file):
+                raise whole_file_problem(
+                    name, f"is a named pipe (FIFO), not a {kind} file: give the file itself"
+                )
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                raise whole_file_problem(
+                    name, f"is a device, not a {kind} file: give the file itself"
+                )
+            if status.st_size > MAX_BYTES:
+                raise whole_file_problem(
+                    name,
+                    f"is {status.st_size / 1e6:.1f} MB; a {kind} may be at most "
+                    f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
+                )
+            os.set_blocking(descriptor, True)
+            data = _read_at_most(descriptor, MAX_BYTES)
+            if data is None:
+                raise too_big
+        finally:
+            os.close(descriptor)
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise whole_file_problem(name, "no such file") from None
     except UnicodeDecodeError as error:
@@ -38,3 +70,25 @@ def read_author_file(file: Path, kind: str) -> str:
         ) from None
     except OSError as error:
         raise whole_file_problem(name, f"cannot be read: {error.strerror}") from None
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes from ``descriptor``, or None if it holds more."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        chunk = os.read(descriptor, min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
+
+
+def _is_named(file: Path) -> bool:
+    """Whether ``file`` names a FIFO in a folder (not a shell's anonymous pipe, /dev/fd/N)."""
+    try:
+        return stat.S_ISFIFO(os.lstat(os.path.realpath(file)).st_mode)
+    except OSError:
+        return False

@@ -129,8 +129,9 @@ BAD_RECORDS = [
     (
         "YAML syntax error",
         replace("    role: Independent reviewer", "    role: [Independent reviewer"),
-        "10:8: not valid YAML: expected ',' or ']', but got ':' (while parsing a flow "
-        "sequence at line 9, column 13)",
+        "10:8: not valid YAML: a list in square brackets [ ] is not closed (it opens at line 9, "
+        "column 13). Usual cause: a missing ] or comma, or a value that starts with [ : put "
+        "the value in quotes",
     ),
     (
         "empty list where one item is required",
