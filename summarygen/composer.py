@@ -3,27 +3,47 @@
 Record text is escaped as it enters the Markdown, so whatever an author types (``#``,
 ``*``, ``<script>``) is published as the literal text it is. Templates are found in an
 organisation's own folder first, then in the shipped set.
+
+Links are written only by templates, through the helpers: ``email_link`` and ``phone_link``
+build a link from a record's structured contact field (checked as an address or a number,
+and formatted afresh), ``link`` from a template's own text and address. Every address is
+percent-encoded, so nothing in it can end the link, and only ``https:``, ``mailto:`` and
+``tel:`` links are published (:data:`LINK_SCHEMES`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
+import phonenumbers
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ._templates import TemplateFolder
-from .document import Block, Document, Heading, Meta
+from .document import (
+    Block,
+    Callout,
+    Document,
+    EasyReadRow,
+    Figure,
+    Heading,
+    ListBlock,
+    Meta,
+    Paragraph,
+    Runs,
+    Table,
+)
 from .documents import DOCUMENT_TYPES, DocumentType
 from .errors import TemplateError
 from .numbers import in_words
 from .readers.markdown import read_markdown
 from .record import PartialDate, Record, Register, RegisterText, text_for
-from .record.schema import Status
+from .record.schema import PHONE_REGION, Status, email_address, phone_number
 
 PICTURE_CREDIT = (
     "Pictures: OpenMoji (openmoji.org), the open-source emoji and icon project, "
@@ -37,6 +57,26 @@ _STATUS_WORDS = {
     Status.GREEN: "Green: on track",
     Status.COMPLETE: "Complete",
 }
+
+
+LINK_SCHEMES = ("https", "mailto", "tel")
+"""The only links a document may hold: web pages over HTTPS, email addresses, phone numbers."""
+
+_URL_KEEP = ";/?:@&=+$,-_.!~*'#%"
+"""What stays as it is in a link's address; everything else (brackets, <, >, spaces, line
+breaks, backslashes) is percent-encoded, so an address cannot end the Markdown link."""
+
+
+def link_destination(url: str) -> str:
+    """``url`` as a Markdown link destination: scheme checked, then percent-encoded.
+
+    Raises TemplateError for a scheme outside :data:`LINK_SCHEMES`."""
+    scheme, colon, _ = url.partition(":")
+    if not colon or scheme.lower() not in LINK_SCHEMES:
+        raise TemplateError(
+            f"a link may go only to an https:, mailto: or tel: address, not '{url[:80]}'"
+        )
+    return quote(url, safe=_URL_KEEP)
 
 
 def escape_markdown(text: str) -> str:
@@ -103,7 +143,35 @@ class _Composer:
 
     @staticmethod
     def link(text: str, url: str) -> Markup:
-        return Markup(f"[{escape_markdown(text)}](<{url}>)")
+        return Markup(f"[{escape_markdown(text)}](<{link_destination(url)}>)")
+
+    @staticmethod
+    def email_link(address: str) -> Markup:
+        """A ``mailto:`` link built from one checked email address."""
+        try:
+            normalized = email_address(address)
+        except ValueError as error:
+            raise TemplateError(str(error)) from None
+        return Markup(
+            f"[{escape_markdown(normalized)}](<{link_destination('mailto:' + normalized)}>)"
+        )
+
+    @staticmethod
+    def phone_link(number: str) -> Markup:
+        """A ``tel:`` link built from one checked phone number, written as it is dialled."""
+        try:
+            parsed = phone_number(number)
+        except ValueError as error:
+            raise TemplateError(str(error)) from None
+        home = parsed.country_code == phonenumbers.country_code_for_region(PHONE_REGION)
+        shown = phonenumbers.format_number(
+            parsed,
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if home
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+        )
+        target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
+        return Markup(f"[{escape_markdown(shown)}](<{link_destination(target)}>)")
 
 
 def _finalize(value: Any) -> Any:
@@ -143,6 +211,8 @@ def compose_markdown(
         "date": composer.date,
         "count": composer.count,
         "link": composer.link,
+        "email_link": composer.email_link,
+        "phone_link": composer.phone_link,
         "picture": composer.picture_name,
     }
     try:
@@ -175,6 +245,13 @@ def compose(record: Record, document: str, templates: TemplateFolder | None = No
     except TemplateError as error:
         raise TemplateError(f"{doc.id}: {error}") from None
     blocks = _without_skipped_levels(blocks)
+    for url in _links(blocks):
+        scheme = url.partition(":")[0].lower()
+        if scheme not in LINK_SCHEMES:
+            raise TemplateError(
+                f"{doc.id}: the template links to '{url[:80]}': a link may go only to an "
+                "https:, mailto: or tel: address"
+            )
     uses_pictures = any(block.kind in ("easy-read-row", "figure") for block in blocks)
     review = record.review
     meta = Meta(
@@ -193,6 +270,29 @@ def compose(record: Record, document: str, templates: TemplateFolder | None = No
         credits=(PICTURE_CREDIT,) if uses_pictures else (),
     )
     return Document(meta, blocks, tuple(notices))
+
+
+def _links(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """Every link address in ``blocks``, callouts included."""
+
+    def in_runs(runs: Runs) -> Iterator[str]:
+        yield from (run.link for run in runs if run.link is not None)
+
+    for block in blocks:
+        if isinstance(block, Heading | Paragraph | EasyReadRow):
+            yield from in_runs(block.runs)
+        elif isinstance(block, Figure):
+            yield from in_runs(block.caption)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from in_runs(item)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                for cell in row:
+                    yield from in_runs(cell)
+        elif isinstance(block, Callout):
+            yield from in_runs(block.title)
+            yield from _links(block.blocks)
 
 
 def _without_skipped_levels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

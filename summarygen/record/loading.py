@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
+from collections.abc import Collection, Iterator
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -14,8 +16,8 @@ from pydantic_core import ErrorDetails
 from .._files import read_author_file
 from ..errors import Problem, RecordError
 from . import references
-from .schema import Record
-from .yaml_source import Path, Position, Source, SourceSyntaxError, parse
+from .schema import Record, shown
+from .yaml_source import Path, Position, Source, SourceSyntaxError, character_name, parse
 
 _UNION_TAGS = {"one-text", "per-register"}
 _PATTERN_MESSAGES = {
@@ -31,14 +33,16 @@ def _at(name: str, position: Position | None, path: Path, message: str) -> Probl
     return Problem(name, line, column, _dotted(path), message)
 
 
-def load_record(path: str | FilePath) -> Record:
+def load_record(path: str | FilePath, *, pictures: Collection[str] | None = None) -> Record:
     """Read and validate one record (YAML or JSON).
 
+    ``pictures`` are the easy read picture names the templates folder has (default: the
+    shipped set); a point naming another picture is a problem, as it would fail the build.
     Raises :class:`RecordError` listing every problem found, each located.
     """
     file = FilePath(path)
     source = read_source(file)
-    return validate_source(source, str(file))
+    return validate_source(source, str(file), pictures=pictures)
 
 
 def read_source(file: FilePath) -> Source:
@@ -50,7 +54,10 @@ def read_source(file: FilePath) -> Source:
         raise RecordError([_at(name, error.position, (), error.message)]) from None
 
 
-def validate_source(source: Source, name: str) -> Record:
+def validate_source(
+    source: Source, name: str, *, pictures: Collection[str] | None = None
+) -> Record:
+    """The Record in ``source``, or a RecordError with every problem (see :func:`load_record`)."""
     problems = [
         _at(
             name,
@@ -80,10 +87,89 @@ def validate_source(source: Source, name: str) -> Record:
         _at(name, source.position(ref.path), ref.path, ref.message)
         for ref in references.check(source.data)
     )
+    problems.extend(
+        _at(name, source.position(path), path, message)
+        for path, message in _unpublishable_characters(source.data, ())
+    )
+    problems.extend(
+        _at(name, source.position(path), path, message)
+        for path, message in _unknown_pictures(source.data, pictures)
+    )
     if problems or record is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise RecordError(problems)
     return record
+
+
+def _is_unpublishable(character: str) -> bool:
+    """Control characters (but tab and line breaks), lone surrogates and non-characters.
+
+    The PDF engine refuses them and HTML would publish them raw; a person never means them
+    (they come from copying out of other programs, or from escapes such as "\\a")."""
+    if character in "\t\n\r":
+        return False
+    code = ord(character)
+    return (
+        unicodedata.category(character) in ("Cc", "Cs")
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+    )
+
+
+def _unpublishable_characters(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unpublishable_characters(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unpublishable_characters(item, (*path, index))
+    elif isinstance(value, str):
+        for index, character in enumerate(value):
+            if _is_unpublishable(character):
+                where = f"after {shown(value[max(0, index - 30) : index])}" if index else "first"
+                yield (
+                    path,
+                    (
+                        f"the text holds the control character {character_name(character)} "
+                        f"(character {index + 1}, {where}): delete it; documents cannot publish it"
+                    ),
+                )
+                break
+
+
+_EASY_READ_SECTIONS = (
+    "why",
+    "what_happened",
+    "what_went_wrong",
+    "what_will_change",
+    "who_can_help",
+)
+
+
+def _unknown_pictures(data: Any, pictures: Collection[str] | None) -> Iterator[tuple[Path, str]]:
+    easy_read = data.get("easy_read") if isinstance(data, dict) else None
+    if not isinstance(easy_read, dict):
+        return
+    if pictures is None:
+        from .._templates import TemplateFolder
+
+        pictures = TemplateFolder().pictures.keys()
+    known = sorted(pictures)
+    for section in _EASY_READ_SECTIONS:
+        points = easy_read.get(section)
+        for index, point in enumerate(points if isinstance(points, list) else []):
+            picture = point.get("picture") if isinstance(point, dict) else None
+            if isinstance(picture, str) and picture not in pictures:
+                close = difflib.get_close_matches(picture, known, n=1, cutoff=0.6)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else f"the pictures are: {', '.join(known)}"
+                )
+                yield (
+                    ("easy_read", section, index, "picture"),
+                    (f"no picture named '{picture}'; {hint}"),
+                )
 
 
 def _without_echoes(error: ValidationError) -> list[ErrorDetails]:

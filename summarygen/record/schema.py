@@ -11,10 +11,14 @@ as a mapping with a text per register: ``professional``, ``plain`` and ``child``
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -25,6 +29,80 @@ from pydantic import (
 )
 
 from .dates import PartialDate
+
+WINDOWS_RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in (*"0123456789", "¹", "²", "³")]
+)
+"""Names Windows keeps for devices, with or without an extension ("con", "nul.txt"): a file
+or folder so named cannot be opened there. Source: Microsoft, "Naming Files, Paths, and
+Namespaces" (learn.microsoft.com/windows/win32/fileio/naming-a-file)."""
+
+PHONE_REGION = "GB"
+"""Where a phone number without a country code (+44...) is dialled from."""
+
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9][0-9 ()\-.]*")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """``value`` quoted on one line for a message: line breaks shown as ↵, long text cut."""
+    one_line = value.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1] + "…"
+    return f"'{one_line}'"
+
+
+def _travels(name: str) -> str:
+    """``name`` unchanged, or a ValueError if Windows cannot open a file so named."""
+    stem = name.split(".", 1)[0].strip().casefold()
+    if stem in WINDOWS_RESERVED_NAMES:
+        raise ValueError(
+            f"'{name}' cannot be used: Windows keeps the name {stem.upper()} for a device, so "
+            "files named with it cannot be opened there. Choose another id, e.g. "
+            f"'{stem}-review'"
+        )
+    return name
+
+
+def email_address(value: str) -> str:
+    """A contact email address, checked as one (``email-validator``, without DNS look-ups).
+
+    Returns the address normalised (the domain in lower case); raises ValueError."""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        reason = str(error).rstrip(".")
+        raise ValueError(
+            f"{shown(value)} is not an email address: {reason[:1].lower()}{reason[1:]}. "
+            "Write one address, e.g. press@partnership.example.org"
+        ) from None
+
+
+def phone_number(value: str) -> phonenumbers.PhoneNumber:
+    """A contact phone number, checked as one (libphonenumber via ``phonenumbers``).
+
+    Digits, spaces, brackets, hyphens and dots only, with an optional leading +; numbers
+    without a country code are read as UK (:data:`PHONE_REGION`). A number must have a
+    possible length for its country; numbers from Ofcom's ranges for drama (01632 960...)
+    are possible, so fictional records can use them. Raises ValueError."""
+    problem = (
+        f"{shown(value)} is not a phone number: "
+        "write digits, e.g. 0300 123 4567 or +44 300 123 4567"
+    )
+    if not _PHONE_CHARACTERS.fullmatch(value):
+        raise ValueError(problem)
+    try:
+        number = phonenumbers.parse(value, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        raise ValueError(problem) from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError(f"{problem} (this one has too few or too many digits)")
+    return number
+
+
+def _phone(value: str) -> str:
+    phone_number(value)
+    return value
 
 
 class Register(StrEnum):
@@ -177,7 +255,11 @@ class Review(_Model):
     id: Annotated[
         str,
         StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60),
-        Field(description="Used in file names: lowercase letters, digits and hyphens."),
+        AfterValidator(_travels),
+        Field(
+            description="Used in file names: lowercase letters, digits and hyphens; not a name "
+            "Windows keeps for a device (con, nul, com1...)."
+        ),
     ]
     kind: ReviewKind
     guidance: Guidance
@@ -294,9 +376,14 @@ class Quote(_Model):
 
 
 class Contact(_Model):
+    """Who journalists contact. The email and phone become links, so each must be what it
+    says: one email address, one phone number."""
+
     team: NonEmpty
-    email: NonEmpty | None = None
-    phone: NonEmpty | None = None
+    email: Annotated[NonEmpty, AfterValidator(email_address)] | None = None
+    phone: Annotated[NonEmpty, AfterValidator(_phone)] | None = Field(
+        None, description="A phone number; without +country code it is read as a UK number."
+    )
 
 
 class Comms(_Model):
