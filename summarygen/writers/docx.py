@@ -198,10 +198,12 @@ class _DocxBuilder:
     def _set_properties(self) -> None:
         meta = self.meta
         properties = self.word.core_properties
-        properties.title = f"{meta.title} – {meta.label}" if meta.label else meta.title
-        properties.subject = meta.label
-        properties.author = meta.author or meta.partnership
-        properties.keywords = ", ".join(meta.keywords)
+        properties.title = _core_property(
+            f"{meta.title} – {meta.label}" if meta.label else meta.title
+        )
+        properties.subject = _core_property(meta.label)
+        properties.author = _core_property(meta.author or meta.partnership)
+        properties.keywords = _core_property(", ".join(meta.keywords))
         properties.language = meta.language
         properties.comments = ""
         properties.last_modified_by = ""
@@ -436,6 +438,19 @@ def _group_easy_read_rows(blocks: Sequence[Block]) -> Iterator[Block | list[Easy
         yield block
     if rows:
         yield rows
+
+
+CORE_PROPERTY_LIMIT = 255
+"""Characters a DOCX core property (title, subject, keywords...) may hold: python-docx
+refuses more, following the ECMA-376 Part 2 schema it writes to. The full title is still
+on the cover page and in the footer."""
+
+
+def _core_property(text: str) -> str:
+    """``text``, cut with an ellipsis if it is longer than a core property holds."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _wrap_in_hyperlink(paragraph: WordParagraph, run: BaseOxmlElement, target: str) -> None:
