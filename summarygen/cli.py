@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -78,15 +79,27 @@ def _report_record_error(error: RecordError) -> None:
     err.print(f"[bold red]{count} {noun}[/] in {error.problems[0].file}", highlight=False)
 
 
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Your organisation's templates folder: any file in it replaces the shipped one.",
+    ),
+]
+
+
 @app.command(epilog="Example: summarygen validate samples/*.yaml")
 def validate(
     records: Annotated[list[Path], typer.Argument(help="Record files (.yaml, .yml or .json).")],
+    templates: TemplatesOption = None,
 ) -> None:
-    """Check that records are complete and well formed, and report every problem at once."""
+    """Check that records are complete and well formed, and report every problem at once.
+    A record that validates can be built (with the same --templates)."""
     failed = False
+    pictures = _pictures(_templates(templates))
     for path in records:
         try:
-            loaded = record_module.load_record(path)
+            loaded = record_module.load_record(path, pictures=pictures)
         except RecordError as error:
             failed = True
             _report_record_error(error)
@@ -176,13 +189,6 @@ def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]
 
 
 FAIL_ON_HELP = "Fail (exit 1) on findings at this level or worse: error, warning or suggestion."
-TemplatesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        help="Your organisation's templates folder: any file in it replaces the shipped one.",
-    ),
-]
 ProfilesOption = Annotated[
     Path | None,
     typer.Option(
@@ -213,12 +219,43 @@ def _templates(templates: Path | None) -> TemplateFolder:
     return TemplateFolder(templates)
 
 
-def _load(record: Path) -> Record:
+def _pictures(folder: TemplateFolder) -> list[str]:
+    """The easy read picture names ``folder`` offers, for checking a record against them."""
     try:
-        return record_module.load_record(record)
+        return list(folder.pictures)
+    except SummarygenError as error:
+        err.print(f"{folder.override}: {error}", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _load(record: Path, folder: TemplateFolder) -> Record:
+    try:
+        return record_module.load_record(record, pictures=_pictures(folder))
     except RecordError as error:
         _report_record_error(error)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _check_pack_folder(out_dir: Path, review_id: str) -> None:
+    """Exit 2, before anything is built, if the pack cannot be written under ``out_dir``."""
+    target = out_dir / review_id
+    if target.exists() and not target.is_dir():
+        err.print(f"cannot write the pack to {target}: it is a file", markup=False)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    for folder in (out_dir, *out_dir.absolute().parents):
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            what = "it is a file" if folder == out_dir else f"{folder} is a file"
+            err.print(f"cannot write the pack to {out_dir}: {what}", markup=False)
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            err.print(
+                f"cannot write the pack to {out_dir}: no permission to write in {folder}",
+                markup=False,
+            )
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        return
 
 
 def _register(protected: Path | None) -> list[ProtectedEntry]:
@@ -282,7 +319,8 @@ def build(
     chosen_documents = _choice(documents, tuple(DOCUMENT_TYPES), "document")
     chosen_formats = _choice(formats, FORMATS, "format")
     folder = _templates(templates)
-    loaded = _load(record)
+    loaded = _load(record, folder)
+    _check_pack_folder(out_dir, loaded.review.id)
     chosen_profiles = _profiles(profiles, loaded)
     register = _register(protected)
     try:
@@ -401,7 +439,7 @@ def check(
     if target.suffix.lower() in RECORD_SUFFIXES:
         if audience is not None:
             raise typer.BadParameter("--audience is for a hand-written document, not a record")
-        loaded = _load(target)
+        loaded = _load(target, folder)
         chosen = _choice(documents, tuple(DOCUMENT_TYPES), "document")
         chosen_profiles = _profiles(profiles, loaded)
         from .pack import render_and_check
