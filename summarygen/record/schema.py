@@ -83,8 +83,9 @@ def phone_number(value: str) -> phonenumbers.PhoneNumber:
 
     Digits, spaces, brackets, hyphens and dots only, with an optional leading +; numbers
     without a country code are read as UK (:data:`PHONE_REGION`). A number must have a
-    possible length for its country; numbers from Ofcom's ranges for drama (01632 960...)
-    are possible, so fictional records can use them. Raises ValueError."""
+    possible length for its country, dialled from anywhere (not a local-only number);
+    numbers from Ofcom's ranges for drama (01632 960...) are possible, so fictional records
+    can use them. Raises ValueError."""
     problem = (
         f"{shown(value)} is not a phone number: "
         "write digits, e.g. 0300 123 4567 or +44 300 123 4567"
@@ -95,7 +96,10 @@ def phone_number(value: str) -> phonenumbers.PhoneNumber:
         number = phonenumbers.parse(value, PHONE_REGION)
     except phonenumbers.NumberParseException:
         raise ValueError(problem) from None
-    if not phonenumbers.is_possible_number(number):
+    if (
+        phonenumbers.is_possible_number_with_reason(number)
+        != phonenumbers.ValidationResult.IS_POSSIBLE
+    ):
         raise ValueError(f"{problem} (this one has too few or too many digits)")
     return number
 

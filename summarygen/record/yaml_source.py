@@ -139,6 +139,14 @@ class _RecordLoader(yaml.SafeLoader):
         self._count = 0
         self._aliased = 0
         self._composed: dict[int, tuple[int, int]] = {}
+        self.last_token: Any = None
+
+    def get_token(self) -> Any:
+        """The next token, remembered: a syntax error may be explained by the one before."""
+        token = super().get_token()  # type: ignore[no-untyped-call]
+        if token is not None:
+            self.last_token = token
+        return token
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         depth = self._depth + 1
@@ -247,20 +255,20 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def parse(text: str, *, is_json: bool = False) -> Source:
     """Parse YAML (safely) or JSON text, raising :class:`SourceSyntaxError` if it is not."""
-    if is_json:
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SourceSyntaxError(
-                f"not valid JSON: {error.msg}", Position(error.lineno, error.colno)
-            ) from None
-        except RecursionError:
-            pass  # nested too deep: the YAML reader below says where
     try:
         loader = _RecordLoader(text)
     except yaml.reader.ReaderError as error:
         raise _reader_error(text, error) from None
     try:
+        if is_json:
+            try:
+                json.loads(text)
+            except json.JSONDecodeError as error:
+                raise SourceSyntaxError(
+                    f"not valid JSON: {error.msg}", Position(error.lineno, error.colno)
+                ) from None
+            except RecursionError:
+                pass  # nested too deep: the YAML reader below says where
         node = loader.get_single_node()
         walker = _Walker(loader)
         walker.source.data = walker.walk(node, ()) if node is not None else None
@@ -268,7 +276,20 @@ def parse(text: str, *, is_json: bool = False) -> Source:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _mark_position(mark) if mark else None
-        raise SourceSyntaxError(_syntax_message(error), position) from None
+        message = _syntax_message(error)
+        last = loader.last_token
+        if (
+            isinstance(last, yaml.ScalarToken)
+            and last.style in ("'", '"')
+            and last.end_mark.line > last.start_mark.line
+            and mark is not None
+            and last.end_mark.line == mark.line
+        ):
+            message += (
+                f". The quoted value before it runs on from line {last.start_mark.line + 1}: "
+                f"is a closing quote missing there?"
+            )
+        raise SourceSyntaxError(message, position) from None
     except yaml.YAMLError as error:
         raise SourceSyntaxError(f"not valid YAML: {error}", None) from None
     finally:
