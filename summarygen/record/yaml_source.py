@@ -141,6 +141,20 @@ class _RecordLoader(yaml.SafeLoader):
         self._composed: dict[int, tuple[int, int]] = {}
         self.last_token: Any = None
 
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        """A ``[`` or ``{``, refused beyond :data:`MAX_DEPTH` levels of brackets.
+
+        PyYAML's scanner reads every bracket of a nest before the composer sees the first
+        (each may start a key), in time that grows with the square of the depth: 1,000
+        brackets took 2.5 s. So the depth of brackets is bounded here, as they are read."""
+        if self.flow_level >= MAX_DEPTH:
+            raise SourceSyntaxError(
+                f"brackets [ ] or {{ }} nest more than {MAX_DEPTH} levels deep here; a record "
+                "needs about 7. Usual cause: brackets opened and not closed",
+                _mark_position(self.get_mark()),
+            )
+        super().fetch_flow_collection_start(token_class)
+
     def get_token(self) -> Any:
         """The next token, remembered: a syntax error may be explained by the one before."""
         token = super().get_token()  # type: ignore[no-untyped-call]

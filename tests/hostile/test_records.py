@@ -128,7 +128,13 @@ CASES = [
     Case(
         "flow nesting 500 deep",
         text("review: " + "[" * 500 + "]" * 500 + "\n"),
-        r"FILE:1:\d+: values nest more than 30 levels deep here",
+        r"FILE:1:39: brackets \[ \] or \{ \} nest more than 30 levels deep here",
+        process=True,
+    ),
+    Case(
+        "200,000 brackets (400 kB)",
+        text("review: " + "[" * 200_000 + "]" * 200_000 + "\n"),
+        r"FILE:1:39: brackets \[ \] or \{ \} nest more than 30 levels deep here",
         process=True,
     ),
     Case(
