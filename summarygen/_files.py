@@ -37,7 +37,8 @@ def read_author_file(file: Path, kind: str) -> str:
         if file.is_dir():
             raise whole_file_problem(name, f"is a folder, not a {kind} file")
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
-        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        nonblocking = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs
+        descriptor = os.open(file, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0))
         try:
             status = os.fstat(descriptor)
             mode = status.st_mode
@@ -55,7 +56,8 @@ def read_author_file(file: Path, kind: str) -> str:
                     f"is {status.st_size / 1e6:.1f} MB; a {kind} may be at most "
                     f"{MAX_BYTES // 1_000_000} MB. Is this the right file?",
                 )
-            os.set_blocking(descriptor, True)
+            if nonblocking:
+                os.set_blocking(descriptor, True)
             data = _read_at_most(descriptor, MAX_BYTES)
             if data is None:
                 raise too_big

@@ -219,8 +219,11 @@ def _templates(templates: Path | None) -> TemplateFolder:
     return TemplateFolder(templates)
 
 
-def _pictures(folder: TemplateFolder) -> list[str]:
-    """The easy read picture names ``folder`` offers, for checking a record against them."""
+def _pictures(folder: TemplateFolder) -> list[str] | None:
+    """The easy read picture names ``folder`` offers, for checking a record against them
+    (None for the shipped folder: the record reader reads its names only when needed)."""
+    if folder.override is None:
+        return None
     try:
         return list(folder.pictures)
     except SummarygenError as error:
