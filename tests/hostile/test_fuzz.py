@@ -113,8 +113,8 @@ def test_a_mutated_record_gets_an_answer_within_bounds(text: str) -> None:
         assert path.stat().st_size < 1_000_000
         with memory_limit(MEMORY_BYTES), cpu_limit(CPU_SECONDS):
             result = CliRunner().invoke(app, ["validate", str(path)])
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            repr(result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
         )
         assert result.exit_code in (0, 1, 2), result.exit_code
         assert "Traceback" not in result.stdout + result.stderr
