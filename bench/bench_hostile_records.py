@@ -51,6 +51,16 @@ INPUTS = {
     "self-referencing alias": "a: &a [*a]\n",
     "the sample child-m": (ROOT / "samples" / "child-m.yaml").read_text(encoding="utf-8"),
 }
+INPUTS["child-m, 6,000 more glossary entries"] = INPUTS["the sample child-m"].replace(
+    "glossary:\n",
+    "glossary:\n"
+    + "".join(
+        f"  - term: Term number {n} in the glossary list\n    meaning: A meaning for the term "
+        f"that is long enough to be like a real glossary entry, number {n}.\n"
+        for n in range(6000)
+    ),
+    1,
+)
 
 
 def main() -> None:
