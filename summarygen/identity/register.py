@@ -190,22 +190,22 @@ class _Reader:
         return self._finished()
 
     def _compose(self, text: str) -> yaml.Node | None:
-        loader = yaml.SafeLoader(text)
+        from ..record.yaml_source import SourceSyntaxError, compose
+
         try:
-            return loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            column = mark.column + 1 if mark else None
+            return compose(text)
+        except SourceSyntaxError as error:
+            where = error.position
             self.problems.append(
-                Problem(self.name, line, column, "", f"not valid YAML: {error.problem}")
+                Problem(
+                    self.name,
+                    where.line if where else None,
+                    where.column if where else None,
+                    "",
+                    error.message,
+                )
             )
             return None
-        except yaml.YAMLError:
-            self.problems.append(Problem(self.name, None, None, "", "not valid YAML"))
-            return None
-        finally:
-            loader.dispose()
 
     def _category_list(self, category: Category, label: str, node: yaml.Node) -> None:
         if _is_null(node):

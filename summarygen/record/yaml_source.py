@@ -244,7 +244,8 @@ class _EventComposer(_Bounds):
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-                done = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+                # libyaml gives a plain scalar the style "", PyYAML None: read it as PyYAML
+                done = yaml.ScalarNode(tag, event.value, start, end, style=event.style or None)
                 self._anchor(event, done)
                 self._count += 1
                 self._composed[id(done)] = (1, 0)
@@ -419,33 +420,45 @@ def parse(text: str, *, is_json: bool = False, libyaml: bool | None = None) -> S
 
     ``libyaml`` chooses the scanner (default: libyaml where PyYAML has it, see
     :data:`LIBYAML`); both give the same data, positions and bounds."""
+    _refuse_unprintable(text)  # before JSON or YAML: both would name it less clearly
+    if is_json:
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SourceSyntaxError(
+                f"not valid JSON: {error.msg}", Position(error.lineno, error.colno)
+            ) from None
+        except RecursionError:
+            pass  # nested too deep: the YAML reader below says where
+    node = compose(text, libyaml=libyaml)
+    walker = _Walker(yaml.SafeLoader(""))
+    try:
+        walker.source.data = walker.walk(node, ()) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise SourceSyntaxError(
+            _syntax_message(error), _mark_position(mark) if mark else None
+        ) from None
+    return walker.source
+
+
+def compose(text: str, *, libyaml: bool | None = None) -> yaml.Node | None:
+    """YAML text as PyYAML's nodes (each with its line and column), read safely and within
+    a record's bounds (:data:`MAX_DEPTH`, :data:`MAX_ALIASED_VALUES`), or ``None`` for an
+    empty file. Any file an author gives (a record, a protected register) is read with it.
+
+    Raises :class:`SourceSyntaxError`, with a message for a person and the position, for a
+    character YAML does not allow, text that is not YAML, or a file beyond the bounds."""
     fast = LIBYAML if libyaml is None else libyaml
-    unprintable = _NON_PRINTABLE.search(text)
-    if unprintable:  # before JSON or YAML: both would name it less clearly
-        raise _reader_error(
-            text,
-            yaml.reader.ReaderError("", unprintable.start(), ord(unprintable.group()), "", ""),
-        )
+    _refuse_unprintable(text)
     composer: _EventComposer | _RecordLoader | None = None
     try:
         composer = _EventComposer(text) if fast else _RecordLoader(text)
-        if is_json:
-            try:
-                json.loads(text)
-            except json.JSONDecodeError as error:
-                raise SourceSyntaxError(
-                    f"not valid JSON: {error.msg}", Position(error.lineno, error.colno)
-                ) from None
-            except RecursionError:
-                pass  # nested too deep: the YAML reader below says where
-        node = (
+        return (
             composer.compose()
             if isinstance(composer, _EventComposer)
             else composer.get_single_node()
         )
-        walker = _Walker(yaml.SafeLoader(""))
-        walker.source.data = walker.walk(node, ()) if node is not None else None
-        return walker.source
     except yaml.reader.ReaderError as error:
         raise _reader_error(text, error, in_bytes=fast and composer is not None) from None
     except yaml.MarkedYAMLError as error:
@@ -477,3 +490,12 @@ def parse(text: str, *, is_json: bool = False, libyaml: bool | None = None) -> S
     finally:
         if isinstance(composer, _RecordLoader):
             composer.dispose()
+
+
+def _refuse_unprintable(text: str) -> None:
+    unprintable = _NON_PRINTABLE.search(text)
+    if unprintable:
+        raise _reader_error(
+            text,
+            yaml.reader.ReaderError("", unprintable.start(), ord(unprintable.group()), "", ""),
+        )

@@ -366,3 +366,36 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_size_limit_is_the_records() -> None:
     assert files_module.MAX_BYTES == 5_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("names:\n  - Zebulon\x00 Quartermaine\n", 2, "U+0000"),
+        ("names:\n  - Zebulon\x07\n", 2, "U+0007"),
+        ("names: " + "[" * 500 + "]" * 500 + "\n", 1, "nest more than"),
+        ("a: &a [*a]\n", 1, "inside the value"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n"
+                for i in range(8)
+            ),
+            4,
+            "repeat more than",
+        ),
+    ],
+)
+def test_a_hostile_register_is_a_located_problem(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    """The register is read with the record's bounded YAML reader: a NUL byte, deep
+    nesting or an alias bomb is a problem with its line, never a traceback or a hang."""
+    register = tmp_path / "protected.yaml"
+    register.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_register(register)
+    (problem,) = caught.value.problems
+    assert problem.line == line
+    assert says in problem.message
+    assert "Zebulon" not in str(caught.value)
