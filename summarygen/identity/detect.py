@@ -105,9 +105,10 @@ def find_identifiers(
                 text=_context(part.text, hit.span, scan.masked, hit.shown),
                 message=hit.message,
                 suggestion=hit.suggestion,
-                location=part.location,
+                location=location,
             )
             for hit in scan.reported
+            if (location := part.location_of(hit.span)) is not None  # a deletion's context
         )
     return findings
 

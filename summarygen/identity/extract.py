@@ -24,25 +24,27 @@ included, and the detectors decide.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from functools import cache
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from .._resources import read_rules_yaml
 from ..errors import RenderError
-from .parts import TextPart
+from .parts import Carried, Found, Span, TextPart, prefixed
+from .xmltext import local_name, safe_parser, word_set, xml_comments
 
 FILE_NAME = "file name"
-
-Found = Iterator[tuple[str, str]]
-"""(location, text) pairs, as each format's reader finds them."""
 
 
 def extract_parts(path: Path) -> list[TextPart]:
@@ -58,17 +60,17 @@ def extract_parts(path: Path) -> list[TextPart]:
         ) from error
     read = _READERS.get(path.suffix.lower(), _plain_texts)
     try:
-        found = list(read(data))
+        found = list(read(data, 0))
     except Exception as error:  # any library's failure on a damaged file: name the file
         kind = path.suffix.lstrip(".").upper() or "file"
         raise RenderError(f"{file}: cannot read this {kind} to scan it: {error}") from error
     parts = [TextPart(file, FILE_NAME, file)]
-    parts.extend(TextPart(file, location, text) for location, text in found if text.strip())
+    for piece in found:
+        if isinstance(piece, Carried):
+            parts.append(TextPart(file, piece.location, piece.text, piece.spans))
+        elif piece[1].strip():
+            parts.append(TextPart(file, *piece))
     return parts
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 def _with_unquoted(location: str, target: str) -> Found:
@@ -94,6 +96,10 @@ _RUN_TEXT = frozenset({f"{_W}t", f"{_W}delText", f"{_A}t", f"{_MATH}t"})
 _FIELD_INSTRUCTIONS = frozenset({f"{_W}instrText", f"{_W}delInstrText"})
 _LINE_BREAKS = frozenset({f"{_W}br", f"{_W}cr", f"{_A}br"})
 _RUN = f"{_W}r"
+_DELETED = frozenset({f"{_W}del", f"{_W}moveFrom"})
+"""Tracked changes whose text was deleted (or moved away): kept in the file all the same."""
+_INSERTED = frozenset({f"{_W}ins", f"{_W}moveTo"})
+_REVISIONS = (*_DELETED, *_INSERTED)
 _TAB = f"{_W}tab"
 _NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
 
@@ -162,31 +168,45 @@ custom XML, chart values..."""
 _ATTRIBUTES_TO_READ = _TEXT_ATTRIBUTES | {"val", "Target"}
 
 
-def _docx_texts(data: bytes) -> Found:
+def _docx_texts(data: bytes, depth: int) -> Found:
+    """A DOCX, or any Office Open XML package (an XLSX or PPTX embedded in it): every XML
+    part, and every file inside it that can be read as text (a part pasted in whole with
+    ``w:altChunk``, an embedded object) by its own reader, with the file's name first."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = package.namelist()
         yield from _with_unquoted("zip entry names", "\n".join(names))
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        parser = safe_parser()
         for info in package.infolist():
-            if info.is_dir() or not info.filename.lower().endswith(_XML_PART_SUFFIXES):
+            name = info.filename
+            if info.is_dir():
+                continue
+            if not name.lower().endswith(_XML_PART_SUFFIXES):
+                if PurePosixPath(name).suffix.lower() in _EMBEDDED_READERS:
+                    yield from prefixed(name, _embedded_texts(name, package.read(info), depth))
                 continue
             content = package.read(info)
             if not content.strip():
                 continue
             root = etree.fromstring(content, parser)
-            yield from _xml_part_texts(info.filename, root)
+            yield from _xml_part_texts(name, root, every_attribute=name.startswith("customXml/"))
 
 
-def _xml_part_texts(part: str, root: Any) -> Found:
+def _xml_part_texts(part: str, root: Any, *, every_attribute: bool = False) -> Found:
     """A part's paragraphs (runs joined) and their field instructions, its text outside
-    paragraphs, its attributes that hold text or a target, and its XML comments.
+    paragraphs, its attributes that hold text or a target (``every_attribute``: all of them
+    but namespace declarations, for custom XML, whose schema is anyone's), and its XML
+    comments.
 
     Paragraphs and loose text are found by lxml's own iteration and XPath, so the many
     elements holding no text (styles, numbering, the theme) cost no Python step for text."""
+    revised = next(root.iter(*_REVISIONS), None) is not None
     for paragraph in root.iter(*_PARAGRAPHS):
-        text, field = _paragraph_text(paragraph)
-        yield part, text
-        yield f"{part}: field", field
+        if revised:
+            yield from _revised_paragraph_texts(part, paragraph)
+        else:
+            text, field, _ = _paragraph_text(paragraph)
+            yield part, text
+            yield f"{part}: field", field
     for text in _LOOSE_TEXT(root):
         owner = text.getparent()
         if text.is_tail:
@@ -195,15 +215,40 @@ def _xml_part_texts(part: str, root: Any) -> Found:
     for element in root.iter(etree.Element):
         for key, value in element.items():
             name = key.rpartition("}")[2]
-            if name in _ATTRIBUTES_TO_READ and value.strip():
+            if not value.strip():
+                continue
+            if name in _ATTRIBUTES_TO_READ:
                 yield from _xml_attribute_text(part, element, name, value)
-    for comment in _xml_comments(root):
+            elif every_attribute:
+                yield f"{part}: {local_name(element.tag)} {name}", value
+    for comment in xml_comments(root):
         yield f"{part}: comment", comment
+
+
+def _revised_paragraph_texts(part: str, paragraph: Any) -> Found:
+    """A paragraph with tracked changes, read twice: as it shows (insertions in, deletions
+    out), and, when it has deleted text, as it was (deletions in, insertions out) with the
+    deleted text marked. Each reading has the words its author wrote, side by side: joining
+    both would glue a deleted name to the word that replaced it ("QuartermaineFather"), or
+    split a word corrected inside it ("Quarter|mayne|maine")."""
+    shown, field, _ = _paragraph_text(paragraph, leave_out=_DELETED)
+    yield part, shown
+    yield f"{part}: field", field
+    was, _, spans = _paragraph_text(paragraph, leave_out=_INSERTED, mark=_DELETED)
+    spans = [(start, end) for start, end in spans if was[start:end].strip()]
+    if spans:
+        yield Carried(f"{part}: {_carried_notes()['tracked_deletion']}", was, tuple(spans))
+
+
+@cache
+def _carried_notes() -> dict[str, str]:
+    notes = read_rules_yaml("carried.yaml")
+    return {str(key): str(value) for key, value in notes.items()}
 
 
 def _xml_attribute_text(part: str, element: Any, name: str, value: str) -> Found:
     """An attribute's value, if it is human text or a target (by its name and element)."""
-    element_name = _local_name(element.tag)
+    element_name = local_name(element.tag)
     if name == "Target":
         if element.get("TargetMode") == "External":
             yield from _with_unquoted(f"{part}: link", value)
@@ -217,38 +262,55 @@ def _xml_attribute_text(part: str, element: Any, name: str, value: str) -> Found
         yield f"{part}: {element_name} {name}", value
 
 
-def _paragraph_text(paragraph: Any) -> tuple[str, str]:
-    """A paragraph's text (its runs joined; tabs, breaks and no-break hyphens as characters)
-    and its field instructions; a paragraph nested in it (a text box) is left to itself."""
+def _paragraph_text(
+    paragraph: Any,
+    *,
+    leave_out: frozenset[str] = frozenset(),
+    mark: frozenset[str] = frozenset(),
+) -> tuple[str, str, list[Span]]:
+    """A paragraph's text (its runs joined; tabs, breaks and no-break hyphens as characters),
+    its field instructions, and the spans of its text inside a tracked change in ``mark``;
+    text inside a tracked change in ``leave_out`` is left out. A paragraph nested in it (a
+    text box) is left to itself."""
     texts: list[str] = []
     fields: list[str] = []
+    spans: list[Span] = []
+    length = 0
     nested = False
+    revisions = leave_out | mark
     for element in paragraph.iter(*_PARAGRAPH_CONTENT):
         tag = element.tag
         if tag in _PARAGRAPHS:
             nested = nested or element is not paragraph
-        elif nested and next(element.iterancestors(*_PARAGRAPHS)) is not paragraph:
             continue
-        elif tag in _RUN_TEXT:
-            texts.append(element.text or "")
-        elif tag in _FIELD_INSTRUCTIONS:
+        if nested and next(element.iterancestors(*_PARAGRAPHS)) is not paragraph:
+            continue
+        if tag in _FIELD_INSTRUCTIONS:
             fields.append(element.text or "")
+            continue
+        if tag in _RUN_TEXT:
+            text = element.text or ""
         elif tag == _TAB:
-            if element.getparent().tag == _RUN:  # not a tab stop of the paragraph's style
-                texts.append("\t")
+            if element.getparent().tag != _RUN:  # a tab stop of the paragraph's style
+                continue
+            text = "\t"
         elif tag == _NO_BREAK_HYPHEN:
-            texts.append("-")
+            text = "-"
         else:
-            texts.append("\n")
-    return "".join(texts), "".join(fields)
-
-
-def _xml_comments(root: Any) -> Iterator[str]:
-    """The text of every XML comment in a tree, and beside its root element."""
-    siblings = (*root.itersiblings(preceding=True), *root.itersiblings())
-    for comment in (*root.iter(etree.Comment), *siblings):
-        if isinstance(comment, etree._Comment) and comment.text:
-            yield comment.text
+            text = "\n"
+        if revisions:
+            change = next(element.iterancestors(*_REVISIONS), None)
+            kind = None if change is None else change.tag
+            if kind in leave_out:
+                continue
+            if kind in mark:
+                if spans and spans[-1][1] == length:
+                    spans[-1] = (spans[-1][0], length + len(text))
+                else:
+                    spans.append((length, length + len(text)))
+        texts.append(text)
+        length += len(text)
+    return "".join(texts), "".join(fields), spans
 
 
 def _xml_label(element: Any) -> str:
@@ -258,16 +320,12 @@ def _xml_label(element: Any) -> str:
         element = element.getparent()
     if element.tag == _CUSTOM_PROPERTY and element.get("name"):
         return str(element.get("name"))
-    return _local_name(element.tag)
-
-
-def _local_name(tag: str) -> str:
-    return tag.rpartition("}")[2]
+    return local_name(element.tag)
 
 
 # ------------------------------------------------------------------------------------ HTML
 
-_INLINE_HTML = _word_set(
+_INLINE_HTML = word_set(
     "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp"
     " small span strike strong sub sup time tt u var wbr"
 )
@@ -276,7 +334,7 @@ _INLINE_HTML = _word_set(
 _LITERAL_HTML = frozenset({"pre", "textarea", "script", "style"})
 """Elements whose whitespace is kept as written."""
 
-_STRUCTURAL_HTML_ATTRIBUTES = _word_set(
+_STRUCTURAL_HTML_ATTRIBUTES = word_set(
     "align aria-colcount aria-colindex aria-controls aria-current aria-describedby"
     " aria-expanded aria-hidden aria-labelledby aria-level aria-live aria-rowcount"
     " aria-rowindex async autocomplete border charset checked class colspan crossorigin"
@@ -293,7 +351,7 @@ _WHITESPACE = re.compile(r"\s+")
 _BASE64_DATA_URI = re.compile(r"data:[^,\s\"')]*;base64,[A-Za-z0-9+/=\s]*", re.IGNORECASE)
 
 
-def _html_texts(data: bytes) -> Found:
+def _html_texts(data: bytes, depth: int) -> Found:
     if not data.strip():
         return
     try:
@@ -366,11 +424,22 @@ def _without_base64_payloads(value: str) -> str:
 # ------------------------------------------------------------------------------ other files
 
 
-def _plain_texts(data: bytes) -> Found:
+def _plain_texts(data: bytes, depth: int) -> Found:
     """A file of another kind: its bytes as text if they decode (a JSON report, a CSV)."""
     text = _decoded_text(data)
     if text is None:
         return
+    yield from _text_and_json_strings(text)
+
+
+def _text_texts(data: bytes, depth: int) -> Found:
+    """A file that is text by its name (.txt, .md, .csv): UTF-8 or UTF-16 as marked, else
+    Windows-1252, the code page Word and Notepad write by default in the UK."""
+    text = _decoded_text(data)
+    yield from _text_and_json_strings(data.decode("cp1252", "replace") if text is None else text)
+
+
+def _text_and_json_strings(text: str) -> Found:
     yield "text", text
     if "\\u" in text:  # JSON escapes hide letters from a plain search: add the strings
         try:
@@ -405,19 +474,84 @@ def _json_strings(value: object) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _pdf_texts(data: bytes) -> Found:
-    from .extract_pdf import pdf_texts  # pypdf and PDFium load only when a PDF is read
+def _rtf_texts(data: bytes, depth: int) -> Found:
+    """Rich Text Format (a part pasted into a DOCX, say): its text, by striprtf (RTF is 7-bit
+    text with escapes for every other character)."""
+    from striprtf.striprtf import rtf_to_text
 
-    return pdf_texts(data)
+    text: str = rtf_to_text(data.decode("latin-1"), errors="replace")  # type: ignore[no-untyped-call]
+    yield "text", text
 
 
-_READERS: dict[str, Callable[[bytes], Found]] = {
-    ".docx": _docx_texts,
-    ".docm": _docx_texts,
-    ".dotx": _docx_texts,
-    ".dotm": _docx_texts,
+def _mime_texts(data: bytes, depth: int) -> Found:
+    """A web archive (.mht: MIME, as Word saves a web page or pastes HTML): each part by its
+    type or name, its transfer encoding (quoted-printable, base64) undone."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for number, part in enumerate(message.walk(), start=1):
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        name = part.get_filename() or str(part.get("Content-Location", "")) or f"part {number}"
+        content_type = part.get_content_type()
+        if content_type in ("text/html", "application/xhtml+xml"):
+            yield from prefixed(name, _html_texts(payload, depth))
+        elif content_type == "text/plain":
+            yield from prefixed(name, _text_texts(payload, depth))
+        elif PurePosixPath(name).suffix.lower() in _EMBEDDED_READERS:
+            yield from prefixed(name, _embedded_texts(name, payload, depth))
+
+
+def _pdf_texts(data: bytes, depth: int) -> Found:
+    from .extract_pdf import pdf_texts  # pikepdf and PDFium load only when a PDF is read
+
+    def embedded(name: str, content: bytes) -> Found:
+        if PurePosixPath(name).suffix.lower() not in _EMBEDDED_READERS:
+            return _plain_texts(content, depth + 1)
+        return _embedded_texts(name, content, depth)
+
+    return pdf_texts(data, embedded)
+
+
+MAX_DEPTH = 3
+"""How deep a file inside a file is read (a DOCX pasted into a DOCX embedded in a PDF): three
+levels. A file nested deeper cannot be scanned, so it is refused, never passed unread."""
+
+
+def _embedded_texts(name: str, data: bytes, depth: int) -> Found:
+    """A file inside the file being read (``depth`` levels in already), by the reader for
+    its name's suffix. Raises ``ValueError`` when it is nested too deep to scan."""
+    if depth >= MAX_DEPTH:
+        raise ValueError(
+            f"{name} is a file inside a file more than {MAX_DEPTH} levels deep: it is not"
+            " scanned; take it out of the document"
+        )
+    return _EMBEDDED_READERS[PurePosixPath(name).suffix.lower()](data, depth + 1)
+
+
+Reader = Callable[[bytes, int], Found]
+"""A format's reader: the file's bytes, how many files deep it is, and what it finds."""
+
+_OFFICE_PACKAGES = word_set(
+    ".docx .docm .dotx .dotm .xlsx .xlsm .xltx .xltm .pptx .pptm .potx .potm .ppsx .ppsm"
+)
+_READERS: dict[str, Reader] = {
+    **dict.fromkeys((".docx", ".docm", ".dotx", ".dotm"), _docx_texts),
     ".pdf": _pdf_texts,
-    ".html": _html_texts,
-    ".htm": _html_texts,
-    ".xhtml": _html_texts,
+    **dict.fromkeys((".html", ".htm", ".xhtml"), _html_texts),
+    **dict.fromkeys((".txt", ".md", ".csv"), _text_texts),
+    ".rtf": _rtf_texts,
 }
+"""Readers by the suffix of a file given to the scan; any other file is read as text if it
+decodes."""
+
+_EMBEDDED_READERS: dict[str, Reader] = {
+    **_READERS,
+    **dict.fromkeys(_OFFICE_PACKAGES, _docx_texts),
+    **dict.fromkeys((".mht", ".mhtml"), _mime_texts),
+}
+"""Readers by the suffix of a file inside a DOCX or PDF: an ``altChunk`` part (.docx, .html,
+.mht, .rtf, .txt), an embedded Office document (Word, Excel, PowerPoint), an attachment. Not
+read: pictures (no text recognition), and objects in the older binary formats (.bin OLE
+objects, .doc, .xls), which are listed by name only."""

@@ -1,77 +1,54 @@
 """The text of a PDF for the identity scan: page text (PDFium), marked content, the Info
-dictionary, XMP metadata and every text string reachable from the catalogue (pypdf)."""
+dictionary, XMP metadata, every text string and structure type reachable from the catalogue,
+and the files embedded in it (qpdf, through pikepdf).
+
+Every string is read by qpdf's parser, as a PDF reader reads it: a literal string with
+balanced parentheses (``(Zebulon (Z) Quartermaine)``) or escapes (``\\101``), a hex string
+(``<5A6562>``), and text in UTF-16 or UTF-8 with a byte order mark are all whole text.
+Content streams are parsed by qpdf too, never searched with regular expressions: the property
+lists of marked content (``/Span <</ActualText (...)>> BDC``) hold /Alt, /ActualText and /E
+text that a screen reader speaks in place of the glyphs.
+"""
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
-import pypdf
+import pikepdf
 import pypdfium2 as pdfium
-from lxml import etree
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    StreamObject,
-    TextStringObject,
-    create_string_object,
-)
 
-from .extract import Found, _local_name, _word_set
+from .parts import Found, prefixed
+from .xmltext import word_set as _word_set
+from .xmltext import xmp_text
+
+Embedded = Callable[[str, bytes], Found]
+"""Reads a file embedded in the PDF (its name, its bytes), as the scan reads any file."""
+
+_T = pikepdf.ObjectType
+_STRING, _NAME, _ARRAY = _T.string, _T.name_, _T.array
+_DICTIONARY, _STREAM = _T.dictionary, _T.stream
 
 
-def pdf_texts(data: bytes) -> Found:
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("the PDF is encrypted with a password")
-    yield from _pdf_info_texts(reader)
-    yield from _pdf_page_texts(data)
-    yield from _pdf_marked_content_texts(reader)
-    yield from _pdf_object_texts(reader)
+def pdf_texts(data: bytes, embedded: Embedded | None = None) -> Found:
+    """Every piece of text in a PDF (its bytes), with where it was; the files it embeds are
+    read with ``embedded``, when given. Raises ``ValueError`` for a PDF locked by a password,
+    and pikepdf's or PDFium's error for a damaged one."""
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as error:
+        raise ValueError("the PDF is encrypted with a password") from error
+    with pdf:
+        yield from _info_texts(pdf)
+        yield from _page_texts(data)
+        for number, page in enumerate(pdf.pages, start=1):
+            yield from _marked_content_texts(page.obj, f"page {number}: marked content")
+        yield from _object_texts(pdf, embedded)
 
 
-_MARKED_CONTENT_TEXT = re.compile(
-    rb"/(ActualText|Alt|E)\s*(?:\(((?:[^()\\]|\\.)*)\)|<([0-9A-Fa-f\s]*)>)", re.DOTALL
-)
-_LITERAL_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
-_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def _pdf_marked_content_texts(reader: pypdf.PdfReader) -> Found:
-    """/ActualText, /Alt and /E written in the pages' content streams (marked content): a
-    screen reader reads them instead of the glyphs, so a name can hide there behind
-    initials."""
-    for number, page in enumerate(reader.pages, start=1):
-        contents = page.get_contents()
-        if contents is None:
-            continue
-        for match in _MARKED_CONTENT_TEXT.finditer(contents.get_data()):
-            key, literal, hexadecimal = match.groups()
-            raw = (
-                _LITERAL_ESCAPE.sub(_unescape, literal)
-                if literal is not None
-                else bytes.fromhex(re.sub(rb"\s", b"", hexadecimal).decode("ascii").ljust(2, "0"))
-            )
-            yield f"page {number}: marked content /{key.decode()}", _pdf_string(raw)
-
-
-def _unescape(match: re.Match[bytes]) -> bytes:
-    escaped = match.group(1)
-    if escaped[:1].isdigit():
-        return bytes([int(escaped, 8) & 0xFF])
-    return _ESCAPED.get(escaped, escaped)
-
-
-def _pdf_string(raw: bytes) -> str:
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "replace")
-    return str(create_string_object(raw))
-
-
-def _pdf_page_texts(data: bytes) -> Found:
+def _page_texts(data: bytes) -> Found:
     """Each page's text as PDFium lays it out (about 20 times faster than pypdf's)."""
     document = pdfium.PdfDocument(data)
     try:
@@ -86,33 +63,89 @@ def _pdf_page_texts(data: bytes) -> Found:
         document.close()
 
 
-def _pdf_info_texts(reader: pypdf.PdfReader) -> Found:
-    info = _resolved(reader.trailer.get("/Info"))
-    if not isinstance(info, DictionaryObject):
+def _info_texts(pdf: pikepdf.Pdf) -> Found:
+    info = pdf.trailer.get("/Info")
+    if not isinstance(info, pikepdf.Dictionary):
         return
     for key, value in info.items():
-        text = _pdf_text(_resolved(value))
-        if text is None and isinstance(value, NameObject):
-            text = str(value)[1:]
+        text = _text(value)
+        if text is None and _code(value) == _NAME:
+            text = _name_text(value)
         if text is not None:
             yield f"metadata: {key}", text
 
 
-def _resolved(value: object) -> object:
-    return value.get_object() if isinstance(value, IndirectObject) else value
+def _code(value: Any) -> pikepdf.ObjectType | None:
+    """The kind of a PDF object; ``None`` for the numbers, booleans and nulls that pikepdf
+    gives as Python values."""
+    return getattr(value, "_type_code", None)
 
 
-def _pdf_text(value: object) -> str | None:
-    """A PDF string as text (pypdf has decoded PDFDocEncoding and UTF-16 already), or None
-    for any other object or for a binary string."""
-    if isinstance(value, TextStringObject):
-        return str(value)
-    if isinstance(value, ByteStringObject):
-        try:
-            return bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    return None
+def _text(value: Any) -> str | None:
+    """A PDF string as text (qpdf decodes PDFDocEncoding, and UTF-16 or UTF-8 after a byte
+    order mark), or None for any other object, or for a binary string (an id, a key, a
+    signature): one with control characters that is not UTF-8 either."""
+    if _code(value) != _STRING:
+        return None
+    text = str(value)
+    if _CONTROL.search(text) is None:
+        return text
+    try:
+        return bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _name_text(name: Any) -> str:
+    """A name without its slash, its ``#xx`` escapes undone (``/Zebulon#20Q``: "Zebulon Q")."""
+    raw = _NAME_ESCAPE.sub(
+        lambda match: bytes.fromhex(match.group(1).decode()), str(name)[1:].encode()
+    )
+    return raw.decode("utf-8", "replace")
+
+
+# --- marked content
+
+
+_MARKED_CONTENT_OPERATORS = "BDC DP BMC MP"
+_NOT_TEXT_PROPERTIES = frozenset({"/Lang", "/MCID", "/Type", "/O"})
+
+
+def _marked_content_texts(holder: Any, location: str) -> Found:
+    """The text in the marked content of a page or form XObject's content stream: every
+    string in an inline property list (/ActualText, /Alt, /E and any other key), and tags
+    that are not standard structure types. A property list named from the resources is read
+    with them, by the object walk."""
+    for instruction in pikepdf.parse_content_stream(holder, _MARKED_CONTENT_OPERATORS):
+        operands = instruction.operands
+        if not operands:
+            continue
+        tag = operands[0]
+        if _code(tag) == _NAME and str(tag) not in _STANDARD_TYPES:
+            yield f"{location} tag", _name_text(tag)
+        properties = operands[1] if len(operands) > 1 else None
+        if properties is not None and _code(properties) == _DICTIONARY:
+            for key, value in properties.items():
+                text = _text(value)
+                if text is not None and key not in _NOT_TEXT_PROPERTIES:
+                    yield f"{location} {key}", text
+
+
+_STANDARD_TYPES = _word_set(
+    "/Document /DocumentFragment /Part /Art /Sect /Div /BlockQuote /Caption /TOC /TOCI /Index"
+    " /NonStruct /Private /Aside /Title /FENote /Sub /P /Note /H /H1 /H2 /H3 /H4 /H5 /H6 /L /LI"
+    " /Lbl /LBody /Table /TR /TH /TD /THead /TBody /TFoot /Span /Quote /Reference /BibEntry"
+    " /Code /Link /Annot /Ruby /RB /RT /RP /Warichu /WT /WP /Figure /Formula /Form /Em"
+    " /Strong /Artifact /OC /Tx /ReversedChars /Clip /Header /Footer /Watermark /Background"
+    " /Layout /Page /Pagination"
+)
+"""Standard structure types of PDF 1.7 and 2.0 (ISO 32000-2, 14.8.4), marked-content tags
+for artifacts, optional content and form fields, and artifact subtypes: never a name an
+author typed. Any other structure type or tag, and every role map entry, is read as text."""
 
 
 # --- the object walk: every text string reachable from the catalogue
@@ -138,6 +171,9 @@ _CONTEXT_KEYS = {
 }
 """Where a string sits under one of these keys, it is named after them."""
 
+_NAMES_ARE_TEXT = frozenset({"/RoleMap", "/ClassMap"})
+"""Dictionaries whose keys an authoring tool named: custom structure types and classes."""
+
 _ANNOTATION_SUBTYPES = _word_set(
     "/Text /Link /FreeText /Line /Square /Circle /Polygon /PolyLine /Highlight /Underline"
     " /Squiggly /StrikeOut /Stamp /Caret /Ink /Popup /FileAttachment /Sound /Movie /Widget"
@@ -145,43 +181,82 @@ _ANNOTATION_SUBTYPES = _word_set(
 )
 
 
-def _pdf_object_texts(reader: pypdf.PdfReader) -> Found:
-    """Every text string in the objects reachable from the catalogue, named by what holds it.
+def _object_texts(pdf: pikepdf.Pdf, embedded: Embedded | None) -> Found:
+    """Every text string in the objects reachable from the catalogue, named by what holds it;
+    structure types that are not standard, role map entries, XMP metadata streams, the marked
+    content of form XObjects (annotation appearances too), and embedded files.
 
     Walks depth first with a set of objects already seen, so cycles and shared objects are
-    read once. Content streams are not decoded here (they are the page text); XMP metadata
-    streams are."""
+    read once. Page content streams are not decoded here (they are the page text)."""
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[object, str, str]] = [(reader.trailer.raw_get("/Root"), "", "")]
+    stack: list[tuple[Any, str, str]] = [(pdf.trailer.get("/Root"), "", "")]
     while stack:
         item, kind, key = stack.pop()  # the kind of what holds it, and under which key
-        if isinstance(item, IndirectObject):
-            reference = (item.idnum, item.generation)
+        if item is None:
+            continue
+        if item.is_indirect:
+            reference = item.objgen
             if reference in seen:
                 continue
             seen.add(reference)
-            item = item.get_object()
-        if isinstance(item, DictionaryObject):
-            kind = _pdf_dictionary_kind(item) or kind
-            if isinstance(item, StreamObject) and _is_xml_metadata(item):
-                yield "XMP metadata", _xmp_text(item.get_data())
+        type_code = _code(item)
+        if type_code in (_DICTIONARY, _STREAM):
+            kind = _dictionary_kind(item) or kind
+            if type_code == _STREAM:
+                yield from _stream_texts(item, kind)
+            if key in _NAMES_ARE_TEXT:
+                yield f"tag {key}", "\n".join(_name_text(name) for name in item)
+            if embedded is not None and "/EF" in item:
+                yield from _embedded_file_texts(item, embedded)
             for entry, value in item.items():
-                text = _pdf_text(value)
-                if text is not None:
-                    if entry not in _NOT_TEXT_KEYS:
-                        yield _pdf_location(kind, entry), text
-                elif entry not in _NOT_WALKED_KEYS:
+                code = _code(value)
+                if code == _STRING:
+                    text = _text(value)
+                    if text is not None and entry not in _NOT_TEXT_KEYS:
+                        yield _location(kind, entry), text
+                elif code == _NAME:
+                    if kind == "tag" and entry == "/S" and str(value) not in _STANDARD_TYPES:
+                        yield "tag /S", _name_text(value)
+                elif code in (_DICTIONARY, _STREAM, _ARRAY) and entry not in _NOT_WALKED_KEYS:
                     stack.append((value, _CONTEXT_KEYS.get(entry, kind), entry))
-        elif isinstance(item, ArrayObject):
+        elif type_code == _ARRAY:
             for value in item:
-                text = _pdf_text(value)
-                if text is not None:
-                    yield _pdf_location(kind, key), text
-                else:
+                code = _code(value)
+                if code == _STRING:
+                    text = _text(value)
+                    if text is not None:
+                        yield _location(kind, key), text
+                elif code in (_DICTIONARY, _STREAM, _ARRAY):
                     stack.append((value, kind, key))
 
 
-def _pdf_dictionary_kind(item: DictionaryObject) -> str:
+def _stream_texts(stream: Any, kind: str) -> Found:
+    """XMP metadata in a stream, or the marked content of a form XObject."""
+    if stream.get("/Type") == "/Metadata" or stream.get("/Subtype") == "/XML":
+        yield "XMP metadata", xmp_text(stream.read_bytes())
+    elif stream.get("/Subtype") == "/Form":
+        holder = "annotation appearance" if kind == "annotation" else "form XObject"
+        yield from _marked_content_texts(stream, f"{holder}: marked content")
+
+
+def _embedded_file_texts(filespec: Any, embedded: Embedded) -> Found:
+    """The text of a file embedded in the PDF (an attachment, a file annotation's file)."""
+    files = filespec.get("/EF")
+    if not isinstance(files, pikepdf.Dictionary):
+        return
+    name = next(
+        (text for key in ("/UF", "/F") if (text := _text(filespec.get(key, ""))) is not None),
+        "",
+    )
+    for stream in files.values():
+        if _code(stream) == _STREAM:
+            yield from prefixed(
+                f"embedded file {name}".rstrip(), embedded(name, stream.read_bytes())
+            )
+            return
+
+
+def _dictionary_kind(item: Any) -> str:
     type_name = item.get("/Type")
     if type_name == "/StructElem" or ("/S" in item and "/P" in item and "/K" in item):
         return "tag"
@@ -198,7 +273,7 @@ def _pdf_dictionary_kind(item: DictionaryObject) -> str:
     return ""
 
 
-def _pdf_location(kind: str, key: str) -> str:
+def _location(kind: str, key: str) -> str:
     if kind == "bookmarks" and key == "/Title":
         return "bookmarks"
     if kind == "link" and key in ("/URI", "/F"):
@@ -206,44 +281,3 @@ def _pdf_location(kind: str, key: str) -> str:
     if kind == "embedded file" and key in ("/F", "/UF"):
         return "embedded file"
     return f"{kind or 'object'} {key}"
-
-
-def _is_xml_metadata(stream: StreamObject) -> bool:
-    return stream.get("/Type") == "/Metadata" or stream.get("/Subtype") == "/XML"
-
-
-_XMP_LAYOUT_ATTRIBUTES = frozenset({"lang", "parseType", "about"})
-_XMP_IDENTIFIERS = frozenset(
-    {"DocumentID", "InstanceID", "OriginalDocumentID", "documentID", "instanceID"}
-)
-"""Properties that hold a generated id (xmpMM:, and stRef: in a derived-from or history
-entry), never human text: a random id can look like a postcode."""
-_XML_TAG = re.compile(rb"<[^>]*>")
-
-
-def _xmp_text(data: bytes) -> str:
-    """XMP metadata without its tags: the text of every element and every attribute value
-    (XMP may store a property as an attribute), one per line."""
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-    try:
-        root = etree.fromstring(data.strip(b"\x00 \t\r\n"), parser)
-    except etree.XMLSyntaxError:
-        root = None
-    if root is None:
-        return _XML_TAG.sub(b"\n", data).decode("utf-8", "replace")
-    texts: list[str] = []
-    for element in root.iter():
-        if isinstance(element.tag, str):
-            texts.extend(
-                value
-                for key, value in element.attrib.items()
-                if _local_name(key) not in _XMP_LAYOUT_ATTRIBUTES | _XMP_IDENTIFIERS
-            )
-            if _local_name(element.tag) in _XMP_IDENTIFIERS:
-                if element.tail and element.tail.strip():
-                    texts.append(element.tail.strip())
-                continue
-        for text in (element.text, element.tail):
-            if text and text.strip():
-                texts.append(text.strip())
-    return "\n".join(texts)

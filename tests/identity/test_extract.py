@@ -287,7 +287,10 @@ DOCX_FROM_OTHER_TOOLS = [
     (TAG, "word/document.xml: tag"),
     (FIELD, "word/document.xml: field"),
     (REVIEWER, "word/document.xml: ins author"),
-    (DELETED, "word/document.xml"),
+    (
+        DELETED,
+        "word/document.xml: in a tracked deletion: accept or reject all changes before publishing",
+    ),
     (TEXT_BOX, "word/document.xml"),
     (XML_COMMENT, "word/document.xml: comment"),
     (PICTURE_TITLE, "word/document.xml: docPr title"),
