@@ -91,8 +91,11 @@ _CUSTOM_PROPERTY = (
     "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
 )
 
-_PARAGRAPHS = frozenset({f"{_W}p", f"{_A}p"})
-_RUN_TEXT = frozenset({f"{_W}t", f"{_W}delText", f"{_A}t", f"{_MATH}t"})
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+_PARAGRAPHS = frozenset({f"{_W}p", f"{_A}p", f"{_SHEET}si", f"{_SHEET}is"})
+"""Word and DrawingML paragraphs, and a spreadsheet's shared or inline strings (runs too)."""
+_RUN_TEXT = frozenset({f"{_W}t", f"{_W}delText", f"{_A}t", f"{_MATH}t", f"{_SHEET}t"})
 _FIELD_INSTRUCTIONS = frozenset({f"{_W}instrText", f"{_W}delInstrText"})
 _LINE_BREAKS = frozenset({f"{_W}br", f"{_W}cr", f"{_A}br"})
 _RUN = f"{_W}r"
@@ -160,8 +163,8 @@ _PARAGRAPH_CONTENT = (
 _LOOSE_TEXT = etree.XPath(
     "//text()[normalize-space()]"
     "[not(parent::w:t or parent::w:delText or parent::w:instrText or parent::w:delInstrText"
-    " or parent::a:t or parent::m:t)]",
-    namespaces={"w": _W[1:-1], "a": _A[1:-1], "m": _MATH[1:-1]},
+    " or parent::a:t or parent::m:t or parent::s:t)]",
+    namespaces={"w": _W[1:-1], "a": _A[1:-1], "m": _MATH[1:-1], "s": _SHEET[1:-1]},
 )
 """Text that is not a run of a paragraph (read with its paragraph): core properties,
 custom XML, chart values..."""
@@ -188,7 +191,13 @@ def _docx_texts(data: bytes, depth: int) -> Found:
             if not content.strip():
                 continue
             root = etree.fromstring(content, parser)
-            yield from _xml_part_texts(name, root, every_attribute=name.startswith("customXml/"))
+            yield from _xml_part_texts(name, root, every_attribute=_is_custom_xml(name))
+
+
+def _is_custom_xml(name: str) -> bool:
+    """A custom XML data part (``customXml/item1.xml``), not its properties (``itemProps1``:
+    a generated id and schema addresses)."""
+    return name.startswith("customXml/item") and not name.startswith("customXml/itemProps")
 
 
 def _xml_part_texts(part: str, root: Any, *, every_attribute: bool = False) -> Found:

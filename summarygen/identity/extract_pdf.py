@@ -260,6 +260,8 @@ def _dictionary_kind(item: Any) -> str:
     type_name = item.get("/Type")
     if type_name == "/StructElem" or ("/S" in item and "/P" in item and "/K" in item):
         return "tag"
+    if "/FT" in item:  # a form field, its widget annotation merged into it or not
+        return "form field"
     if type_name == "/Annot" or ("/Rect" in item and item.get("/Subtype") in _ANNOTATION_SUBTYPES):
         return "annotation"
     if type_name == "/Filespec" or "/EF" in item:
@@ -268,8 +270,6 @@ def _dictionary_kind(item: Any) -> str:
         return "link"
     if "/Title" in item and "/Parent" in item and "/S" not in item:
         return "bookmarks"
-    if "/FT" in item:
-        return "form field"
     return ""
 
 
