@@ -205,7 +205,8 @@ def _object_texts(pdf: pikepdf.Pdf, embedded: Embedded | None) -> Found:
             if type_code == _STREAM:
                 yield from _stream_texts(item, kind)
             if key in _NAMES_ARE_TEXT:
-                yield f"tag {key}", "\n".join(_name_text(name) for name in item)
+                names = [_name_text(name) for name in item if name not in _STANDARD_TYPES]
+                yield f"tag {key}", "\n".join(names)
             if embedded is not None and "/EF" in item:
                 yield from _embedded_file_texts(item, embedded)
             for entry, value in item.items():
