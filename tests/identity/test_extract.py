@@ -649,7 +649,14 @@ def _broken_docx(path: Path) -> None:
         package.writestr("word/document.xml", "<w:document><w:body>")
 
 
+def _locked_pdf(path: Path) -> None:
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+
+
 BROKEN: dict[str, Callable[[Path], object]] = {
+    "password.pdf": _locked_pdf,
     "missing.pdf": lambda path: None,
     "not-a-zip.docx": lambda path: path.write_bytes(b"plain text, not a zip"),
     "bad-xml.docx": _broken_docx,
@@ -674,8 +681,11 @@ def test_an_empty_html_file_is_just_its_name(tmp_path: Path) -> None:
     assert extract_parts(path) == [TextPart("empty.html", "file name", "empty.html")]
 
 
-def test_the_package_does_not_import_pikepdf() -> None:
-    check = "import sys, summarygen.identity.extract; print('pikepdf' in sys.modules)"
+def test_the_scan_loads_the_pdf_libraries_only_when_it_reads_a_pdf() -> None:
+    check = (
+        "import sys, summarygen.identity.extract;"
+        " print(any(name in sys.modules for name in ('pikepdf', 'pypdfium2')))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, cwd=ROOT
     )
