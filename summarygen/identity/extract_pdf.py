@@ -203,7 +203,7 @@ def _object_texts(pdf: pikepdf.Pdf, embedded: Embedded | None) -> Found:
         if type_code in (_DICTIONARY, _STREAM):
             kind = _dictionary_kind(item) or kind
             if type_code == _STREAM:
-                yield from _stream_texts(item, kind)
+                yield from _stream_texts(item, kind, key)
             if key in _NAMES_ARE_TEXT:
                 names = [_name_text(name) for name in item if name not in _STANDARD_TYPES]
                 yield f"tag {key}", "\n".join(names)
@@ -231,13 +231,28 @@ def _object_texts(pdf: pikepdf.Pdf, embedded: Embedded | None) -> Found:
                     stack.append((value, kind, key))
 
 
-def _stream_texts(stream: Any, kind: str) -> Found:
-    """XMP metadata in a stream, or the marked content of a form XObject."""
+def _stream_texts(stream: Any, kind: str, key: str) -> Found:
+    """XMP metadata in a stream, an XFA form (XML holding the fields' values), JavaScript
+    written as a stream, or the marked content of a form XObject."""
     if stream.get("/Type") == "/Metadata" or stream.get("/Subtype") == "/XML":
         yield "XMP metadata", xmp_text(stream.read_bytes())
+    elif key == "/XFA":
+        yield "form field /XFA", xmp_text(stream.read_bytes())
+    elif key == "/JS":
+        yield "javascript", _stream_text(stream.read_bytes())
     elif stream.get("/Subtype") == "/Form":
         holder = "annotation appearance" if kind == "annotation" else "form XObject"
         yield from _marked_content_texts(stream, f"{holder}: marked content")
+
+
+def _stream_text(data: bytes) -> str:
+    """A stream that holds text: UTF-16 after a byte order mark, else UTF-8, else Latin-1."""
+    if data.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _embedded_file_texts(filespec: Any, embedded: Embedded) -> Found:

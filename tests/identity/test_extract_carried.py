@@ -515,6 +515,30 @@ def test_pdf_names_in_the_structure_tree_are_read(tmp_path: Path) -> None:
     assert ("page 1: marked content tag", NAME) in parts
 
 
+XFA = (
+    b'<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><xfa:datasets'
+    b' xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><xfa:data><form1>'
+    b"<ChildName>Zebulon Quartermaine</ChildName></form1></xfa:data></xfa:datasets></xdp:xdp>"
+)
+
+
+def test_pdf_xfa_form_data_and_javascript_streams_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "form.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        datasets = pdf.make_stream(XFA)
+        pdf.Root.AcroForm = pikepdf.Dictionary(
+            Fields=pikepdf.Array(), XFA=pikepdf.Array([pikepdf.String("datasets"), datasets])
+        )
+        script = pdf.make_stream("var reviewer = 'Ottoline Fairweather';".encode("utf-16"))
+        action = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=script)
+        pdf.Root.OpenAction = pdf.make_indirect(action)
+        pdf.save(path)
+    parts = {(part.location, part.text) for part in extract_parts(path)}
+    assert ("form field /XFA", NAME) in parts
+    assert ("javascript", "var reviewer = 'Ottoline Fairweather';") in parts
+
+
 def test_pdf_a_file_attached_to_a_pdf_is_read_by_its_own_reader(tmp_path: Path) -> None:
     path = tmp_path / "with-attachment.pdf"
     with pikepdf.new() as pdf:
