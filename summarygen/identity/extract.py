@@ -6,19 +6,23 @@ can follow. It over-scans on purpose: when it is unclear whether a value is text
 included, and the detectors decide.
 
 - DOCX (any zip of XML parts): every XML part and every ``.rels`` file. Each paragraph
-  (``w:p``, and DrawingML ``a:p`` in shapes and charts) is one piece, its runs joined, so a
-  name split across runs is whole; field instructions, comments in the XML, text outside
-  paragraphs (core, app and custom properties) and the attributes that hold human text or
-  a target (alt text, titles, authors, content control alias and tag, document variables,
-  table captions, external link targets) are pieces of their own. The zip entry names too.
-- PDF: each page's text; the Info dictionary; XMP metadata; and every text string found by
-  walking the objects from the catalogue (bookmarks, structure tree /Alt /ActualText /E /T,
-  annotations, link targets, embedded file names, form fields, named destinations).
-  Page text comes from PDFium (pypdfium2): pypdf's ``extract_text`` took longer on a pack's
-  42 pages than the whole scan may take.
+  (``w:p``, DrawingML ``a:p`` in shapes and charts, a spreadsheet's shared string) is one
+  piece, its runs joined, so a name split across runs is whole; field instructions, comments
+  in the XML, text outside paragraphs (core, app and custom properties, custom XML) and the
+  attributes that hold human text or a target (alt text, titles, comment and revision
+  authors, content control alias and tag, document variables, table captions, external link
+  targets; every attribute of custom XML) are pieces of their own. The zip entry names too.
+  A paragraph with tracked changes is read as it shows and, when it has deleted text, as it
+  was: that reading is a :class:`Carried` piece whose deleted text alone is reported ("in a
+  tracked deletion"). Files inside the package (``w:altChunk`` parts, embedded objects) are
+  read by the reader for their suffix, :data:`MAX_DEPTH` files deep at most.
+- PDF (:mod:`.extract_pdf`): page text; the Info dictionary; XMP metadata; marked content;
+  every text string found by walking the objects from the catalogue; attachments.
 - HTML: the title, the text of each block element (inline elements joined into it), every
   attribute that can hold text or a target (``data:`` payloads in base64 are left out),
-  style and script text, and comments.
+  style and script text, and comments. A web archive (.mht) part by part.
+- RTF: its text (striprtf). Text files (.txt, .md, .csv): UTF-8 or UTF-16 as marked, else
+  Windows-1252.
 - Anything else: the bytes as text, when they decode.
 """
 
