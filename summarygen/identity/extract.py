@@ -35,7 +35,6 @@ import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -43,9 +42,8 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
-from .._resources import read_rules_yaml
 from ..errors import RenderError
-from .parts import Carried, Found, Span, TextPart, prefixed
+from .parts import Carried, Found, Span, TextPart, carried_note, prefixed
 from .xmltext import local_name, safe_parser, word_set, xml_comments
 
 FILE_NAME = "file name"
@@ -250,13 +248,7 @@ def _revised_paragraph_texts(part: str, paragraph: Any) -> Found:
     was, _, spans = _paragraph_text(paragraph, leave_out=_INSERTED, mark=_DELETED)
     spans = [(start, end) for start, end in spans if was[start:end].strip()]
     if spans:
-        yield Carried(f"{part}: {_carried_notes()['tracked_deletion']}", was, tuple(spans))
-
-
-@cache
-def _carried_notes() -> dict[str, str]:
-    notes = read_rules_yaml("carried.yaml")
-    return {str(key): str(value) for key, value in notes.items()}
+        yield Carried(f"{part}: {carried_note('tracked_deletion')}", was, tuple(spans))
 
 
 def _xml_attribute_text(part: str, element: Any, name: str, value: str) -> Found:

@@ -20,7 +20,7 @@ from typing import Any
 import pikepdf
 import pypdfium2 as pdfium
 
-from .parts import Found, prefixed
+from .parts import Carried, Found, carried_note, prefixed
 from .xmltext import word_set as _word_set
 from .xmltext import xmp_text
 
@@ -33,9 +33,38 @@ _DICTIONARY, _STREAM = _T.dictionary, _T.stream
 
 
 def pdf_texts(data: bytes, embedded: Embedded | None = None) -> Found:
-    """Every piece of text in a PDF (its bytes), with where it was; the files it embeds are
-    read with ``embedded``, when given. Raises ``ValueError`` for a PDF locked by a password,
-    and pikepdf's or PDFium's error for a damaged one."""
+    """Every piece of text in a PDF (its bytes), with where it was, then what only an earlier
+    version kept inside it holds; the files it embeds are read with ``embedded``, when given.
+    Raises ``ValueError`` for a PDF locked by a password, and pikepdf's or PDFium's error for
+    a damaged one."""
+    current = list(_version_texts(data, embedded))
+    yield from current
+    yield from _earlier_version_texts(data, set(current))
+
+
+_END_OF_FILE = re.compile(rb"%%EOF")
+_MOST_EARLIER_VERSIONS = 20
+
+
+def _earlier_version_texts(data: bytes, current: set[tuple[str, str] | Carried]) -> Found:
+    """What earlier versions of an incrementally saved PDF hold that the current one does
+    not. Each incremental save appends its changes after the last ``%%EOF`` and keeps all
+    that came before, so the file up to an earlier ``%%EOF`` is that earlier version, whole:
+    a page before a name was removed from it, say. A piece that cannot be opened (the first
+    part of a linearized file, ``%%EOF`` inside a stream) is not a version and is skipped."""
+    ends = [match.end() for match in _END_OF_FILE.finditer(data)][:-1]
+    note = carried_note("earlier_version")
+    for end in ends[-_MOST_EARLIER_VERSIONS:]:
+        try:
+            pieces = list(_version_texts(data[:end], None))
+        except Exception:  # not a version of the file: nothing more to read in it
+            continue
+        for piece in pieces:
+            if piece not in current and piece[1].strip():
+                yield f"{note} › {piece[0]}", piece[1]
+
+
+def _version_texts(data: bytes, embedded: Embedded | None) -> Found:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as error:

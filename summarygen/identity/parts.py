@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
+
+from .._resources import read_rules_yaml
 
 Span = tuple[int, int]
 """Start and end offsets of characters in a text, end exclusive."""
@@ -56,3 +59,11 @@ def prefixed(prefix: str, found: Found) -> Found:
             yield piece._replace(location=f"{prefix} › {piece.location}")
         else:
             yield f"{prefix} › {piece[0]}", piece[1]
+
+
+@cache
+def carried_note(kind: str) -> str:
+    """What a location adds when the text is carried but does not show (``tracked_deletion``,
+    ``earlier_version``): the notes are data, in ``rules/carried.yaml``."""
+    notes = read_rules_yaml("carried.yaml")
+    return str(notes[kind])

@@ -11,6 +11,7 @@ tool), and the identity scan must find it, or, for should-pass rows, must not.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -574,3 +575,57 @@ def test_pdf_libreoffice_made_of_a_docx_with_alt_text_is_read(tmp_path: Path) ->
     assert ("tag /Alt", f"Photo of {NAME} at home") in {(p.location, p.text) for p in parts}
     findings = register_findings(scan_files([pdf], REGISTER, Allowed()))
     assert "tag /Alt" in {finding.location for finding in findings}
+
+
+def incremental_update(data: bytes, objects: dict[int, bytes]) -> bytes:
+    """``data`` with ``objects`` replaced by an incremental update appended to it, as an
+    editor saves a change: the earlier objects stay in the file, superseded."""
+    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    root = re.findall(rb"/Root (\d+) 0 R", data)[-1]
+    out = bytearray(data)
+    offsets = {}
+    for number, body in sorted(objects.items()):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n"
+    for number, offset in sorted(offsets.items()):
+        out += b"%d 1\n%010d 00000 n \n" % (number, offset)
+    out += b"trailer\n<< /Size %d /Root %s 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        root,
+        previous,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_pdf_an_earlier_version_kept_by_an_incremental_save_is_read(tmp_path: Path) -> None:
+    original = {
+        1: b"<< /Type /Catalog /Pages 3 0 R >>",
+        3: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        4: b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+        b" /Resources << /Font << /F1 6 0 R >> >> >>",
+        5: stream(b"BT /F1 12 Tf 72 700 Td (Seen by Zebulon Quartermaine at home.) Tj ET"),
+        6: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    redacted = stream(b"BT /F1 12 Tf 72 700 Td (Seen by the father at home.) Tj ET")
+    path = tmp_path / "redacted.pdf"
+    path.write_bytes(incremental_update(raw_pdf(original), {5: redacted}))
+    assert "Seen by the father" in pypdf.PdfReader(path).pages[0].extract_text()  # as it shows
+    findings = register_findings(scan_files([path], REGISTER, Allowed()))
+    note = "in an earlier version kept inside the PDF"
+    assert [finding.location.startswith(note) for finding in findings] == [True]
+    assert findings[0].location.endswith("› page 1")
+
+
+def test_pdf_a_linearized_pdf_is_not_taken_for_two_versions(tmp_path: Path) -> None:
+    path = tmp_path / "linearized.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.docinfo["/Title"] = "A statement"
+        pdf.save(path, linearize=True)
+    assert path.read_bytes().count(b"%%EOF") == 2
+    parts = extract_parts(path)
+    assert not any(part.location.startswith("in an earlier version") for part in parts)
