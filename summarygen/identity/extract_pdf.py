@@ -19,6 +19,8 @@ from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
+from lxml import etree
+from lxml import html as lxml_html
 
 from .parts import Carried, Found, carried_note, prefixed
 from .xmltext import word_set as _word_set
@@ -244,6 +246,8 @@ def _object_texts(pdf: pikepdf.Pdf, embedded: Embedded | None) -> Found:
                     text = _text(value)
                     if text is not None and entry not in _NOT_TEXT_KEYS:
                         yield _location(kind, entry), text
+                        if entry == "/RC":
+                            yield _location(kind, entry), _rich_text(text)
                 elif code == _NAME:
                     if kind == "tag" and entry == "/S" and str(value) not in _STANDARD_TYPES:
                         yield "tag /S", _name_text(value)
@@ -267,11 +271,26 @@ def _stream_texts(stream: Any, kind: str, key: str) -> Found:
         yield "XMP metadata", xmp_text(stream.read_bytes())
     elif key == "/XFA":
         yield "form field /XFA", xmp_text(stream.read_bytes())
+    elif key == "/RC":
+        yield _location(kind, key), _rich_text(_stream_text(stream.read_bytes()))
     elif key == "/JS":
         yield "javascript", _stream_text(stream.read_bytes())
     elif stream.get("/Subtype") == "/Form":
         holder = "annotation appearance" if kind == "annotation" else "form XObject"
         yield from _marked_content_texts(stream, f"{holder}: marked content")
+
+
+def _rich_text(markup: str) -> str:
+    """An annotation's or a field's rich text (/RC: XHTML) as a reader shows it: the markup
+    around a word in bold would otherwise split it ("Zebulon <b>Quarter</b>maine")."""
+    try:
+        root = lxml_html.fromstring(markup.encode("utf-8"), parser=_UTF8_HTML)
+    except (etree.ParserError, ValueError):  # nothing but a comment or blanks: as written
+        return markup
+    return str(root.text_content())
+
+
+_UTF8_HTML = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def _stream_text(data: bytes) -> str:

@@ -540,6 +540,39 @@ def test_pdf_xfa_form_data_and_javascript_streams_are_read(tmp_path: Path) -> No
     assert ("javascript", "var reviewer = 'Ottoline Fairweather';") in parts
 
 
+RICH_TEXT = (
+    '<?xml version="1.0" encoding="UTF-8"?><body xmlns="http://www.w3.org/1999/xhtml">'
+    '<p>Seen by Zebulon <span style="font-weight:bold">Quarter</span>maine.</p></body>'
+)
+
+
+def test_pdf_rich_text_of_an_annotation_is_read_as_it_shows(tmp_path: Path) -> None:
+    path = tmp_path / "rich.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        note = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.FreeText,
+            Rect=[10, 10, 200, 40],
+            Contents=pikepdf.String("Seen by Z. Q."),
+            RC=pikepdf.String(RICH_TEXT),
+        )
+        pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([note]))
+        pdf.save(path)
+    parts = {(part.location, part.text) for part in extract_parts(path)}
+    assert ("annotation /RC", f"Seen by {NAME}.") in parts
+
+
+@pytest.mark.parametrize("markup", ["", "   ", "<!-- nothing -->", "plain words", "<p>unclosed"])
+def test_pdf_rich_text_that_is_not_markup_is_read_as_written(tmp_path: Path, markup: str) -> None:
+    path = tmp_path / "odd.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.Root.Extra = pikepdf.Dictionary(RC=pikepdf.String(markup))
+        pdf.save(path)
+    extract_parts(path)  # no error
+
+
 def test_pdf_a_file_attached_to_a_pdf_is_read_by_its_own_reader(tmp_path: Path) -> None:
     path = tmp_path / "with-attachment.pdf"
     with pikepdf.new() as pdf:
