@@ -118,16 +118,25 @@ def _text(value: Any) -> str | None:
     signature): one with control characters that is not UTF-8 either."""
     if _code(value) != _STRING:
         return None
-    text = str(value)
-    if _CONTROL.search(text) is None:
+    text = _LANGUAGE_ESCAPE.sub("", str(value))
+    controls = len(_CONTROL.findall(text))
+    if not controls:
         return text
     try:
         return bytes(value).decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        pass
+    if controls <= len(text) * _MOST_CONTROLS_IN_TEXT:  # text with a stray byte: keep it
+        return _CONTROL.sub(" ", text)
+    return None
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_LANGUAGE_ESCAPE = re.compile("\x1b[^\x1b]{0,8}\x1b")
+"""A language code inside a Unicode text string (ISO 32000-2, 7.9.2.2): ESC en ESC."""
+_MOST_CONTROLS_IN_TEXT = 0.1
+"""A string with more control characters than this share (and not UTF-8) is binary: an
+id, a key, a signature."""
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 

@@ -395,6 +395,12 @@ STRING_FORMS = {
         b"(\xfe\xff" + "Zoë Quartermaine".encode("utf-16-be") + b")",
         "Zoë Quartermaine",
     ),
+    "utf16-language-escape": (
+        b"<FEFF001B656E001B" + NAME.encode("utf-16-be").hex().upper().encode() + b">",
+        NAME,
+    ),
+    # neither PDFDocEncoding (\x01 is not in it) nor UTF-8 (\xe9 alone): text all the same
+    "stray-control-byte": (b"(Zebulon Quartermaine\x01\xe9)", "Zebulon Quartermaine é"),
     "utf8-bom-literal": (b"(\xef\xbb\xbf" + "Zoë Quartermaine".encode() + b")", "Zoë Quartermaine"),
 }
 
