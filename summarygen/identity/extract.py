@@ -143,6 +143,7 @@ _TEXT_VALUE_ELEMENTS = frozenset(
         "format",
         "connectString",  # mail merge data source: can hold a path with a user name
         "query",
+        "attr",  # smart tag or custom XML attribute: Word's person-name smart tag holds it
     }
 )
 """Elements whose ``val`` attribute is human text."""

@@ -224,6 +224,7 @@ def pasted_docx(tmp_path: Path) -> Path:
         len(body) - 1,
         parse_xml(paragraph_with_ns(run("Changed by "), inserted("the panel", author=AUTHOR))),
     )
+    body.insert(len(body) - 1, parse_xml(SMART_TAG))
     alt_chunk(word, "/word/afchunk1.docx", DOCX_TYPE, docx_bytes(f"From the docx: {NAME}."))
     alt_chunk(word, "/word/afchunk2.htm", "text/html", HTML)
     alt_chunk(word, "/word/afchunk3.mht", "message/rfc822", MHT)
@@ -300,6 +301,15 @@ ENDNOTES = (
     "<w:r><w:t>Wimbledon</w:t></w:r></w:p></w:endnote></w:endnotes>"
 ).encode()
 
+SMART_TAG = (
+    f"<w:p {W_NS}><w:smartTag w:uri='urn:schemas-microsoft-com:office:smarttags'"
+    " w:element='PersonName'><w:smartTagPr><w:attr w:name='ProductID'"
+    " w:val='Araminta Goldsworthy'/></w:smartTagPr><w:r><w:t>the mother</w:t></w:r>"
+    "</w:smartTag></w:p>"
+)
+"""A person-name smart tag, as Word 2003 to 2007 marked a name it recognised: the name stays
+in the tag after the text is changed."""
+
 # (text, where it must be found)
 CARRIED_IN_DOCX = [
     ("Ask Ottoline Fairweather", "word/comments.xml"),
@@ -321,6 +331,7 @@ CARRIED_IN_DOCX = [
     ("Ignatius", "customXml/item9.xml: child given"),
     ("Mirabel Ashcombe", "customXml/item9.xml: keyworker"),
     ("Signed: Lysander Oakes", "word/glossary/document.xml"),
+    ("Araminta Goldsworthy", "word/document.xml: attr"),
     ("Told by Thaddeus Wimbledon", "word/endnotes.xml"),
 ]
 
