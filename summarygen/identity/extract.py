@@ -247,8 +247,7 @@ def _revised_paragraph_texts(part: str, paragraph: Any) -> Found:
     yield part, shown
     yield f"{part}: field", field
     was, _, spans = _paragraph_text(paragraph, leave_out=_INSERTED, mark=_DELETED)
-    spans = [(start, end) for start, end in spans if was[start:end].strip()]
-    if spans:
+    if spans:  # even a deleted space: it joined two words that were a name
         yield Carried(f"{part}: {carried_note('tracked_deletion')}", was, tuple(spans))
 
 
