@@ -7,12 +7,18 @@ Linux, where it is safe and cheap; elsewhere, or on one core, the work runs in t
 
 Typst is never run in a worker: its thread pool does not survive a fork, and a child that
 inherited a pool the parent had started would wait for threads that are not there.
+
+A worker ends when the build that started it ends, however it ends: each asks Linux to send
+it SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``, see prctl(2)). Without that, a
+killed build leaves its workers waiting for work forever, holding the build's files open.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 
@@ -27,4 +33,20 @@ def worker_pool(jobs: int) -> Executor | None:
     workers = min(jobs, int(wanted) if wanted.isdigit() else (cores or 1))
     if workers < 2 or not sys.platform.startswith("linux"):
         return None
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a new worker: be killed when the parent process dies (Linux only)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)

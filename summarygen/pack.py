@@ -1,21 +1,20 @@
 """Build the publication pack: every document in every format, published all at once or not at all.
 
-Files are written to a staging folder beside the pack and moved into place only when
-everything succeeded, so a failed build leaves an earlier pack exactly as it was.
+Files are written to a private staging folder beside the pack (see :mod:`._staging`) and
+swapped into place in one step only when everything succeeded, so a failed or killed build
+leaves an earlier pack exactly as it was, and nothing else in the output folder.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ._staging import Staging
 from ._templates import TemplateFolder
 from ._workers import WORKERS_VARIABLE, worker_pool
 from .checks.consistency import PACK
@@ -33,6 +32,7 @@ from .identity.gate import allowed_by, check_register_against, masked_quotes, sc
 from .identity.register import ProtectedEntry
 from .record import Record
 from .writers import FORMATS, writer_for
+from .writers.pdf import scratch_in as pdf_scratch
 
 
 @dataclass(frozen=True)
@@ -109,20 +109,25 @@ def build_pack(
     are written into the pack.
     """
     check_register_against(record, register)  # before anything is written
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / record.review.id
-    staging = Path(tempfile.mkdtemp(prefix=f".{record.review.id}.staging-", dir=out))
+    review_id = record.review.id
     try:
-        built, checks = render_and_check(
-            record,
-            staging,
-            documents=documents,
-            formats=formats,
-            templates=templates,
-            progress=progress,
-            profiles=profiles,
-            register=register,
-        )
+        staging = Staging(out)
+        staging.__enter__()
+    except OSError as error:
+        raise RenderError(_cannot_write(out, error)) from None
+    try:
+        folder = staging.folder(review_id)
+        with pdf_scratch(staging.scratch()):
+            built, checks = render_and_check(
+                record,
+                folder,
+                documents=documents,
+                formats=formats,
+                templates=templates,
+                progress=progress,
+                profiles=profiles,
+                register=register,
+            )
         identity_errors = [
             f
             for c in checks
@@ -140,12 +145,14 @@ def build_pack(
                 f"{', '.join(failing)} did not pass {fail_on.value}-level checks", checks
             )
         report_names = _write_reports(
-            record, checks, staging, templates or TemplateFolder(), fail_on
+            record, checks, folder, templates or TemplateFolder(), fail_on
         )
-        _publish(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        try:
+            target = staging.publish(review_id)
+        except OSError as error:
+            raise RenderError(_cannot_write(out / review_id, error)) from None
+    finally:
+        staging.__exit__(None, None, None)
     for item in built:
         item.files = [
             BuiltFile(f.document, f.format, target / f.path.name, f.size) for f in item.files
@@ -348,19 +355,12 @@ def _write_reports(
     return [json_name, html_name]
 
 
-def _publish(staging: Path, target: Path) -> None:
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.replace(target, retired / target.name)
-    try:
-        os.replace(staging, target)
-    except BaseException:
-        os.replace(retired / target.name, target)
-        raise
-    finally:
-        shutil.rmtree(retired, ignore_errors=True)
+def _cannot_write(folder: Path, error: OSError) -> str:
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        reason = "it is a file"
+    else:
+        reason = error.strerror or str(error)
+    return f"cannot write the pack to {folder}: {reason}"
 
 
 def count_pdf_pages(data: bytes) -> int:

@@ -9,21 +9,27 @@ The text of the Document reaches Typst only as data (``sys.inputs``), never as m
 Typst reads files only inside its root folder, and the template and the pictures may come
 from different folders (an organisation's templates folder overrides the shipped one file by
 file, pictures included). So each compile gets a fresh temporary root holding a copy of the
-template and of the pictures the Document uses (a few KB each). The template must therefore
-be one self-contained file. Fonts come only from the templates folders (and Typst's own as a
-fallback), never from the system, so every machine prints the same PDF. With
-``SOURCE_DATE_EPOCH`` set (https://reproducible-builds.org/specs/source-date-epoch/), the PDF's
-dates are that time, and the same Document gives the same bytes.
+template and of the pictures the Document uses (a few KB each): a template cannot read any
+other file on the machine (``read("/etc/passwd")`` reads ``<root>/etc/passwd``, which is not
+there, and ``..`` cannot leave the root). The template must therefore be one self-contained
+file. In a build, that root is made inside the build's private staging folder, so a killed
+build leaves no copy behind (see :func:`scratch_in`). Fonts come only from the templates
+folders (and Typst's own as a fallback), never from the system, so every machine prints the
+same PDF. With ``SOURCE_DATE_EPOCH`` set
+(https://reproducible-builds.org/specs/source-date-epoch/), the PDF's dates are that time, and the same Document gives the same bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +42,25 @@ from .boilerplate import FICTION_NOTICE, PDF_PROPERTY
 
 TEMPLATE_NAME = "document.typ"
 
+_scratch: ContextVar[Path | None] = ContextVar("pdf_scratch", default=None)
+
+
+@contextlib.contextmanager
+def scratch_in(folder: Path) -> Iterator[None]:
+    """Make the PDFs' temporary folders inside ``folder`` (a build's private staging folder,
+    which a killed build's guardian or the next build removes) rather than the system's."""
+    token = _scratch.set(folder)
+    try:
+        yield
+    finally:
+        _scratch.reset(token)
+
 
 def write(document: Document, templates: TemplateFolder) -> bytes:
     """The Document as a tagged PDF/UA-1 file."""
     document_id = document.meta.document
     try:
-        with tempfile.TemporaryDirectory(prefix="summarygen-pdf-") as folder:
+        with tempfile.TemporaryDirectory(prefix="summarygen-pdf-", dir=_scratch.get()) as folder:
             root = Path(folder)
             main = _copy(templates.path(TEMPLATE_NAME), root / TEMPLATE_NAME, "the PDF template")
             data = document.to_data()
