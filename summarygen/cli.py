@@ -18,6 +18,7 @@ from rich.console import Console
 from . import record as record_module
 from ._resources import templates_dir
 from ._templates import TemplateFolder
+from ._terminal import terminal_line, terminal_text
 from .checks.finding import Severity
 from .checks.profiles import AUDIENCES, Profile, load_profiles, record_profile_overrides
 from .documents import DOCUMENT_TYPES
@@ -27,6 +28,8 @@ from .record.schema import Waiver
 from .writers import FORMATS
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from .identity.register import ProtectedEntry
 
 # Each command imports what only it needs (the writers, the identity scan, the reports) when
@@ -74,9 +77,9 @@ def _root(
 def _report_record_error(error: RecordError) -> None:
     count = len(error.problems)
     for problem in error.problems:
-        err.print(str(problem), markup=False, highlight=False)
+        err.print(terminal_text(problem))
     noun = "problem" if count == 1 else "problems"
-    err.print(f"[bold red]{count} {noun}[/] in {error.problems[0].file}", highlight=False)
+    err.print(terminal_line((f"{count} {noun}", "bold red"), f" in {error.problems[0].file}"))
 
 
 TemplatesOption = Annotated[
@@ -114,7 +117,7 @@ def validate(
                 (loaded.actions, "action"),
             )
         )
-        out.print(f"[green]✓[/] {path}: {review.title} ({counts})", highlight=False)
+        out.print(terminal_line(("✓", "green"), f" {path}: {review.title} ({counts})"))
     if failed:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
@@ -163,16 +166,16 @@ def new(
 ) -> None:
     """Write a commented starter record to fill in, with the schema beside it for your editor."""
     if path.exists() and not force:
-        err.print(f"{path}: already exists; choose another name or add --force", markup=False)
+        err.print(terminal_text(f"{path}: already exists; choose another name or add --force"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     if not path.parent.is_dir():
-        err.print(f"{path.parent}: no such folder", markup=False)
+        err.print(terminal_text(f"{path.parent}: no such folder"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     starter = (templates_dir() / "starter.yaml").read_text(encoding="utf-8")
     path.write_text(starter.replace("{schema}", SCHEMA_FILE_NAME), encoding="utf-8")
     (path.parent / SCHEMA_FILE_NAME).write_text(schema_text(), encoding="utf-8")
-    out.print(f"Wrote {path} and {path.parent / SCHEMA_FILE_NAME}.", highlight=False)
-    out.print(f"Fill it in, then run: summarygen validate {path}", highlight=False)
+    out.print(terminal_text(f"Wrote {path} and {path.parent / SCHEMA_FILE_NAME}."))
+    out.print(terminal_text(f"Fill it in, then run: summarygen validate {path}"))
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
@@ -214,7 +217,7 @@ DocumentsOption = Annotated[
 
 def _templates(templates: Path | None) -> TemplateFolder:
     if templates is not None and not templates.is_dir():
-        err.print(f"{templates}: no such templates folder", markup=False)
+        err.print(terminal_text(f"{templates}: no such templates folder"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     return TemplateFolder(templates)
 
@@ -282,6 +285,18 @@ def _profiles(profiles: Path | None, loaded: Record | None) -> dict[str, Profile
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
+def progress_display(console: Console) -> Progress:
+    """The build's one-line progress display; its descriptions are text, never markup."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=console,
+        transient=True,
+    )
+
+
 @app.command(epilog="Example: summarygen build samples/child-m.yaml -o pack --formats pdf,html")
 def build(
     record: Annotated[Path, typer.Argument(help="The record file (.yaml, .yml or .json).")],
@@ -312,7 +327,6 @@ def build(
 
     Exit 0 when every document passes its checks, 1 when one does not (the pack is still
     written, unless --strict or an identifier was found), 2 for bad input."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
     from rich.table import Table
 
     from .checks.engine import DocumentCheck
@@ -327,9 +341,7 @@ def build(
     chosen_profiles = _profiles(profiles, loaded)
     register = _register(protected)
     try:
-        with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True
-        ) as progress:
+        with progress_display(err) as progress:
             task = progress.add_task("Building", total=None)
             pack = build_pack(
                 loaded,
@@ -346,41 +358,42 @@ def build(
     except IdentityBlocked as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]
         print_terminal(results, err, fail_on=fail_on, show=Severity.ERROR, only="identity.")
-        err.print(f"[bold red]Not published[/]: {error}.", highlight=False)
+        err.print(terminal_line(("Not published", "bold red"), f": {error}."))
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.CHECKS_FAILED) from None
     except ChecksFailed as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]
         print_terminal(results, err, fail_on=fail_on, show=Severity.WARNING)
-        err.print(f"[bold red]Not published[/]: {error} (--strict).", highlight=False)
+        err.print(terminal_line(("Not published", "bold red"), f": {error} (--strict)."))
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.CHECKS_FAILED) from None
     except SummarygenError as error:
-        err.print(f"[bold red]Build failed[/]: {error}", highlight=False)
+        err.print(terminal_line(("Build failed", "bold red"), f": {error}"))
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
-    table = Table(title=f"{loaded.review.title}", title_justify="left")
+    table = Table(title=terminal_text(loaded.review.title), title_justify="left")
     for column in ("document", "formats", "pages", "words", "checks"):
         table.add_column(column, justify="right" if column in ("pages", "words") else "left")
     for built in pack.documents:
         table.add_row(
-            built.document.meta.document,
-            ", ".join(f.format for f in built.files),
-            str(built.pages) if built.pages is not None else "–",
-            str(built.words),
+            terminal_text(built.document.meta.document),
+            terminal_text(", ".join(f.format for f in built.files)),
+            terminal_text(built.pages if built.pages is not None else "–"),
+            terminal_text(built.words),
             verdict(built.check, fail_on) if built.check else "",
         )
     out.print(table)
     print_waivers(loaded.waivers, out)
     count = sum(len(b.files) for b in pack.documents)
-    out.print(f"Wrote {count} files to {pack.folder}", highlight=False)
+    out.print(terminal_text(f"Wrote {count} files to {pack.folder}"))
     for report in pack.reports:
-        out.print(f"Check report: {report}", highlight=False)
+        out.print(terminal_text(f"Check report: {report}"))
     if any(check.fails(fail_on) for check in pack.checks):
         err.print(
-            f"[bold red]Some documents did not pass their checks[/]: see the report, or run "
-            f"summarygen check {record}",
-            highlight=False,
+            terminal_line(
+                ("Some documents did not pass their checks", "bold red"),
+                f": see the report, or run summarygen check {record}",
+            )
         )
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
@@ -458,7 +471,7 @@ def check(
                     register=register,
                 )
         except SummarygenError as error:
-            err.print(f"[bold red]Could not compose[/]: {error}", highlight=False)
+            err.print(terminal_line(("Could not compose", "bold red"), f": {error}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         title = loaded.review.title
         waivers: Sequence[Waiver] = loaded.waivers
@@ -484,7 +497,7 @@ def check(
             _report_record_error(error)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except SummarygenError as error:
-            err.print(f"{target}: {error}", markup=False)
+            err.print(terminal_text(f"{target}: {error}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         result = masked_quotes(
             check_document(document, chosen_profiles[audience_id]), register, Allowed()
@@ -502,10 +515,10 @@ def check(
             page = render_html(results, title=title, fail_on=fail_on, waivers=waivers)
             report.write_text(page, encoding="utf-8")
         except OSError as error:
-            err.print(f"{report}: cannot write the report: {error.strerror}", markup=False)
+            err.print(terminal_text(f"{report}: cannot write the report: {error.strerror}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         if output is OutputFormat.TERMINAL:
-            out.print(f"Report: {report}", highlight=False)
+            out.print(terminal_text(f"Report: {report}"))
     if any(result.fails(fail_on) for result in results):
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 

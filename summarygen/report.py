@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._templates import TemplateFolder
+from ._terminal import terminal_line, terminal_text
 from .checks.engine import DocumentCheck
 from .checks.finding import Severity
 from .checks.readability import Metrics
@@ -122,7 +123,7 @@ def print_waivers(waivers: Sequence[Waiver], console: Console) -> None:
     """The record's deliberate exceptions to the identity check, so nobody misses them."""
     for waiver in waivers:
         console.print(
-            Text.assemble(("waived", "bold magenta"), f" “{waiver.text}”: {waiver.reason}")
+            terminal_line(("waived", "bold magenta"), f" “{waiver.text}”: {waiver.reason}")
         )
 
 
@@ -155,7 +156,9 @@ def print_terminal(
             )
         elif check.metrics.too_short:
             parts.append(
-                Text(f"{check.metrics.words} words: too short to score; targets not checked.")
+                terminal_text(
+                    f"{check.metrics.words} words: too short to score; targets not checked."
+                )
             )
         else:
             targets = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
@@ -171,9 +174,9 @@ def print_terminal(
                     )
                 )
                 targets.add_row(
-                    METRIC_NAMES[result.target.metric],
-                    result.aim,
-                    f"{result.value:.1f}",
+                    terminal_text(METRIC_NAMES[result.target.metric]),
+                    terminal_text(result.aim),
+                    terminal_text(f"{result.value:.1f}"),
                     mark,
                 )
             parts.append(targets)
@@ -189,26 +192,25 @@ def print_terminal(
             f for f in check.findings if f.severity.at_least(show) and f.check.startswith(only)
         ]
         for finding in shown:
-            line = Text()
-            line.append(f"{finding.severity.value:<10}", style=_STYLE[finding.severity])
-            line.append(f" {finding.check}")
+            line = terminal_line(
+                (f"{finding.severity.value:<10}", _STYLE[finding.severity]), f" {finding.check}"
+            )
             if finding.section:
-                line.append(f"  [{finding.section}]", style="dim")
+                line.append_text(terminal_text(f"  [{finding.section}]", "dim"))
             if finding.location:
-                line.append(f"  {finding.document}: {finding.location}", style="dim")
+                line.append_text(terminal_text(f"  {finding.document}: {finding.location}", "dim"))
             parts.append(line)
-            said = [Text(finding.message)]  # indented, and wrapped under the indent
+            said = [terminal_text(finding.message)]  # indented, and wrapped under the indent
             if finding.text:
-                said.append(Text(f"“{finding.text}”", style="italic"))
+                said.append(terminal_text(f"“{finding.text}”", "italic"))
             if finding.suggestion:
-                said.append(Text(f"→ {finding.suggestion}", style="green"))
+                said.append(terminal_text(f"→ {finding.suggestion}", "green"))
             parts.append(Padding(Group(*said), (0, 0, 0, 2)))
         hidden = sum(1 for f in check.findings if f.check.startswith(only)) - len(shown)
         if hidden:
             parts.append(Text(f"({hidden} more below {show.value} level not shown)", style="dim"))
-        title = Text.assemble(
-            (check.document, "bold"), f"  for {check.audience}  ", verdict(check, fail_on)
-        )
+        title = terminal_line((check.document, "bold"), f"  for {check.audience}  ")
+        title.append_text(verdict(check, fail_on))
         console.print(Panel(Group(*parts), title=title, title_align="left"), soft_wrap=False)
 
 

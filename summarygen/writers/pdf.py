@@ -16,7 +16,8 @@ file. In a build, that root is made inside the build's private staging folder, s
 build leaves no copy behind (see :func:`scratch_in`). Fonts come only from the templates
 folders (and Typst's own as a fallback), never from the system, so every machine prints the
 same PDF. With ``SOURCE_DATE_EPOCH`` set
-(https://reproducible-builds.org/specs/source-date-epoch/), the PDF's dates are that time, and the same Document gives the same bytes.
+(https://reproducible-builds.org/specs/source-date-epoch/), the PDF's dates are that time,
+and the same Document gives the same bytes.
 """
 
 from __future__ import annotations
