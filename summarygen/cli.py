@@ -512,8 +512,13 @@ def check(
         print_terminal(results, out, fail_on=fail_on)
     if report is not None:
         try:
-            page = render_html(results, title=title, fail_on=fail_on, waivers=waivers)
+            page = render_html(
+                results, title=title, fail_on=fail_on, templates=folder, waivers=waivers
+            )
             report.write_text(page, encoding="utf-8")
+        except SummarygenError as error:
+            err.print(terminal_line(("Could not write the report", "bold red"), f": {error}"))
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
         except OSError as error:
             err.print(terminal_text(f"{report}: cannot write the report: {error.strerror}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None

@@ -181,13 +181,8 @@ def _finalize(value: Any) -> Any:
 
 
 def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
-    from ._resources import templates_dir
-
-    search = [str(templates_dir())]
-    if templates.override is not None:
-        search.insert(0, str(templates.override))
     return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=templates.loader(),  # what a template includes stays in its folder too
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,

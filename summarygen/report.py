@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -22,9 +23,11 @@ from ._terminal import terminal_line, terminal_text
 from .checks.engine import DocumentCheck
 from .checks.finding import Severity
 from .checks.readability import Metrics
+from .errors import TemplateError
 from .record.schema import Waiver
 
 JSON_SCHEMA_VERSION = 1
+REPORT_TEMPLATE = "report.html.j2"
 METRIC_NAMES = {
     "flesch_reading_ease": "Flesch Reading Ease",
     "flesch_kincaid_grade": "Flesch-Kincaid grade",
@@ -222,22 +225,36 @@ def render_html(
     templates: TemplateFolder | None = None,
     waivers: Sequence[Waiver] = (),
 ) -> str:
-    """A one-page report a manager can read, with each score drawn against its target."""
+    """A one-page report a manager can read, with each score drawn against its target.
+
+    ``report.html.j2`` is rendered in Jinja's sandbox; raises TemplateError naming it when it
+    fails."""
     templates = templates or TemplateFolder()
-    environment = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    environment = SandboxedEnvironment(  # the template may come from an organisation's folder
+        loader=templates.loader(),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    template = environment.from_string(templates.read("report.html.j2"))
     ordered = worst_documents_first(checks)
-    return template.render(
-        title=title,
-        checks=ordered,
-        data=to_data(ordered, fail_on, waivers),
-        names=METRIC_NAMES,
-        fail_on=fail_on,
-        severities=list(Severity),
-        scale=_chart_scale,
-    )
+    try:
+        template = environment.get_template(REPORT_TEMPLATE)
+        return template.render(
+            title=title,
+            checks=ordered,
+            data=to_data(ordered, fail_on, waivers),
+            names=METRIC_NAMES,
+            fail_on=fail_on,
+            severities=list(Severity),
+            scale=_chart_scale,
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"template {error.filename or REPORT_TEMPLATE}, line {error.lineno}: {error.message}"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"template {templates.path(REPORT_TEMPLATE)}: {error}") from None
 
 
 def _chart_scale(metric: str, value: float) -> float:

@@ -1,4 +1,7 @@
-"""HTML writer: one standalone, accessible page per Document (CSS and pictures inlined)."""
+"""HTML writer: one standalone, accessible page per Document (CSS and pictures inlined).
+
+``page.html.j2`` may come from an organisation's templates folder, so it is rendered in
+Jinja's sandbox like every template: it can lay out the Document, not reach into Python."""
 
 from __future__ import annotations
 
@@ -6,25 +9,35 @@ import base64
 from functools import cache
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from .._templates import TemplateFolder
 from ..document import Document
+from ..errors import TemplateError
+
+PAGE = "page.html.j2"
 
 
 def write(document: Document, templates: TemplateFolder) -> bytes:
+    """The Document as one standalone HTML page (UTF-8 bytes).
+
+    Raises TemplateError naming the page template when it fails or breaks the sandbox."""
     environment = _environment(templates)
-    page = environment.get_template("page.html.j2")
     pictures = {
         block.picture: _data_uri(templates, block.picture)
         for block in document.walk()
         if block.kind in ("easy-read-row", "figure")
     }
-    html = page.render(
-        doc=document,
-        meta=document.meta,
-        css=templates.read("style.css"),
-        pictures=pictures,
-    )
+    css = templates.read("style.css")
+    try:
+        page = environment.get_template(PAGE)
+        html = page.render(doc=document, meta=document.meta, css=css, pictures=pictures)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"template {error.filename or PAGE}, line {error.lineno}: {error.message}"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"template {templates.path(PAGE)}: {error}") from None
     return html.encode("utf-8")
 
 
@@ -34,14 +47,9 @@ def _data_uri(templates: TemplateFolder, name: str) -> str:
 
 
 @cache
-def _environment(templates: TemplateFolder) -> jinja2.Environment:
-    from .._resources import templates_dir
-
-    search = [str(templates_dir())]
-    if templates.override is not None:
-        search.insert(0, str(templates.override))
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=templates.loader(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
