@@ -34,6 +34,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -291,9 +292,19 @@ def guard(private: Path, token: str, out: Path) -> None:
 
 @contextlib.contextmanager
 def private_scratch(parent: Path) -> Iterator[Path]:
-    """A guarded private folder in ``parent`` for a run that publishes nothing (``check``)."""
-    with Staging(parent) as staging:
+    """A private folder in ``parent`` for a run that publishes nothing (``check`` of a record
+    writes the whole pack to scan it), removed when the run ends, however it ends. Where
+    ``parent`` will not take a private folder, an ordinary temporary folder instead."""
+    try:
+        staging = Staging(parent).__enter__()
+    except OSError:
+        with tempfile.TemporaryDirectory(prefix="summarygen-check-") as folder:
+            yield Path(folder)
+        return
+    try:
         yield staging.folder("scratch")
+    finally:
+        staging.__exit__(None, None, None)
 
 
 if __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "guard":

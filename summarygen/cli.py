@@ -458,13 +458,18 @@ def check(
         loaded = _load(target, folder)
         chosen = _choice(documents, tuple(DOCUMENT_TYPES), "document")
         chosen_profiles = _profiles(profiles, loaded)
+        from ._staging import private_scratch
         from .pack import render_and_check
+        from .writers.pdf import scratch_in as pdf_scratch_in
 
         try:
-            with tempfile.TemporaryDirectory(prefix="summarygen-check-") as scratch:
+            with (
+                private_scratch(Path(tempfile.gettempdir())) as scratch,
+                pdf_scratch_in(scratch),
+            ):
                 _, results = render_and_check(
                     loaded,
-                    Path(scratch),
+                    scratch,
                     documents=chosen,
                     templates=folder,
                     profiles=chosen_profiles,

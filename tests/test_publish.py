@@ -333,3 +333,37 @@ def test_a_build_killed_while_writing_leaves_the_earlier_pack_and_nothing_else(
     wait_until_ended(children)
     assert [p.name for p in out.iterdir()] == [review]
     assert snapshot(out / review) == earlier
+
+
+def test_check_of_a_record_leaves_no_copy_of_the_pack_even_when_killed(tmp_path: Path) -> None:
+    """`check record.yaml` writes the whole pack to scan it: in a private temporary folder
+    that is gone when the run ends, and when it is killed."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {**os.environ, "TMPDIR": str(temporary), WORKERS_VARIABLE: "2"}
+    command = [sys.executable, "-m", "summarygen", "check", str(SAMPLES[0])]
+    finished = subprocess.run(
+        [*command, "--documents", "press-statement"],
+        capture_output=True,
+        check=False,
+        env=environment,
+    )
+    assert finished.returncode in (0, 1), finished.stderr
+    assert list(temporary.iterdir()) == []
+    check = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
+    )
+    try:
+        import time
+
+        deadline = time.monotonic() + 120
+        while not list(temporary.glob(f"{PRIVATE}/*/scratch/*.docx")):
+            assert check.poll() is None, "the check ended before it wrote a DOCX"
+            assert time.monotonic() < deadline, "no DOCX written"
+            time.sleep(0.01)
+        children = children_of(check.pid)
+    finally:
+        check.send_signal(signal.SIGKILL)
+        check.wait()
+    wait_until_ended(children)
+    assert list(temporary.iterdir()) == []
