@@ -182,7 +182,7 @@ class Staging:
             self.private.rmdir()  # only if empty: another build may be running
         if self._guardian is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self._guardian.wait(timeout=30)
+                self._guardian.wait(timeout=5)
 
 
 def _make_private(private: Path) -> None:

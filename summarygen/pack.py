@@ -106,7 +106,8 @@ def build_pack(
     (with ``register``, the protected register, as well). An error-level identity finding
     stops the build: :class:`IdentityBlocked` is raised and nothing is published. With
     ``strict``, any failing check does the same (:class:`ChecksFailed`). The check reports
-    are written into the pack.
+    are written into the pack. :class:`RenderError` when the output folder cannot be written
+    (``-o`` names a file, or a folder that cannot be made).
     """
     check_register_against(record, register)  # before anything is written
     review_id = record.review.id
@@ -356,11 +357,10 @@ def _write_reports(
 
 
 def _cannot_write(folder: Path, error: OSError) -> str:
-    if isinstance(error, FileExistsError | NotADirectoryError):
-        reason = "it is a file"
-    else:
-        reason = error.strerror or str(error)
-    return f"cannot write the pack to {folder}: {reason}"
+    """Why the pack cannot go in ``folder``, for a person: "it is a file", or the system's."""
+    if isinstance(error, FileExistsError):
+        return f"cannot write the pack to {folder}: it is a file"
+    return f"cannot write the pack to {folder}: {error.strerror or error}"
 
 
 def count_pdf_pages(data: bytes) -> int:

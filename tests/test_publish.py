@@ -367,3 +367,33 @@ def test_check_of_a_record_leaves_no_copy_of_the_pack_even_when_killed(tmp_path:
         check.wait()
     wait_until_ended(children)
     assert list(temporary.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "where", "message"),
+    [
+        (lambda base: (base / "afile").write_text("x"), "afile", "it is a file"),
+        (lambda base: (base / "afile").write_text("x"), "afile/sub", "Not a directory"),
+        (
+            lambda base: (base / "out").mkdir() or (base / "out" / "child-m").symlink_to(base),
+            "out",
+            "child-m: it is not a folder",
+        ),
+    ],
+    ids=["-o is a file", "-o is inside a file", "the pack's place is a link"],
+)
+def test_an_output_folder_that_cannot_take_the_pack_is_refused(
+    tmp_path: Path, make: Callable[[Path], object], where: str, message: str
+) -> None:
+    from summarygen import RenderError
+
+    make(tmp_path)
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    with pytest.raises(RenderError, match=f"cannot write the pack to .*{message}"):
+        build_pack(
+            load_record(SAMPLES[0]),
+            tmp_path / where,
+            formats=["html"],
+            documents=["press-statement"],
+        )
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
