@@ -186,16 +186,22 @@ class Staging:
 
 
 def _make_private(private: Path) -> None:
-    """Make (or check) the private folder: a real folder, ours, mode 0700."""
-    with contextlib.suppress(FileExistsError):
+    """Make (or check) the private folder: a real folder, mode 0700, and, if it was there
+    already, ours (someone else's could be read by them). Filesystems that report one owner
+    for every file or ignore modes (some network shares) are taken as they are."""
+    try:
         private.mkdir(mode=0o700)
+        return
+    except FileExistsError:
+        pass
     status = private.lstat()
     if not private.is_dir() or private.is_symlink():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(private))
     if hasattr(os, "getuid") and status.st_uid != os.getuid():
         raise PermissionError(errno.EPERM, "the folder belongs to someone else", str(private))
     if status.st_mode & 0o077:
-        private.chmod(0o700)
+        with contextlib.suppress(OSError):
+            private.chmod(0o700)
 
 
 def _take_lock(private: Path, token: str) -> IO[str] | None:

@@ -397,3 +397,21 @@ def test_an_output_folder_that_cannot_take_the_pack_is_refused(
             documents=["press-statement"],
         )
     assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_private_folder_left_open_to_others_is_closed_again(tmp_path: Path) -> None:
+    (tmp_path / PRIVATE).mkdir(mode=0o755)
+    (tmp_path / PRIVATE).chmod(0o755)
+    with Staging(tmp_path, guard=False):
+        assert stat.S_IMODE((tmp_path / PRIVATE).stat().st_mode) == 0o700
+
+
+def test_a_private_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / PRIVATE).symlink_to(elsewhere)
+    with pytest.raises(NotADirectoryError):
+        Staging(out, guard=False).__enter__()
+    assert list(elsewhere.iterdir()) == []
