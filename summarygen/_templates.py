@@ -145,6 +145,8 @@ def _read_pictures(folder: Path, templates: TemplateFolder | None) -> dict[str, 
             if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
                 raise TemplateError(f"{where}: no {field}: (each picture needs file: and alt:)")
             values[field] = str(value.value)
+        if "\0" in values["file"]:
+            raise TemplateError(f"{where}: file: holds a NUL character; give a file name")
         file = Path(values["file"])
         if file.is_absolute() or ".." in file.parts:
             raise TemplateError(

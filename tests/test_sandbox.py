@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from summarygen import SummarygenError, load_record
+from summarygen import SummarygenError, TemplateError, load_record
 from summarygen._resources import templates_dir
 from summarygen._templates import TemplateFolder
 from summarygen.pack import build_pack
@@ -157,6 +159,13 @@ SHOULD_REFUSE: list[tuple[str, Setup, str, str, str]] = [
         "easy-read",
         "html",
         r"pictures\.yaml:\d+: not valid YAML",
+    ),
+    (
+        "a picture's file: holds a NUL",
+        lambda f: f.write("pictures/pictures.yaml", pictures_yaml('  file: "home\\0.png"\n')),
+        "easy-read",
+        "html",
+        r"pictures\.yaml:1: picture 'home': file: holds a NUL character",
     ),
     (
         "pictures.yaml that is a list",
@@ -325,3 +334,33 @@ def test_check_report_template_is_sandboxed_too(tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert "report.html.j2" in result.stderr and "unsafe" in result.stderr
     assert not report.exists()
+
+
+SHIPPED_LISTING = (SHIPPED / "pictures" / "pictures.yaml").read_text(encoding="utf-8")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cut=st.integers(min_value=0, max_value=len(SHIPPED_LISTING)),
+    noise=st.text(alphabet=st.sampled_from(list(":-[]{}\"'&*!|>\n #/.\t\\ab10")), max_size=12),
+)
+def test_any_pictures_yaml_is_read_or_refused_with_a_message(cut: int, noise: str) -> None:
+    """Fuzz: the shipped listing with noise spliced in is read, or refused with TemplateError
+    (never another exception), and what is read never leaves the folder."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        templates = Path(folder)
+        (templates / "pictures").mkdir()
+        text = SHIPPED_LISTING[:cut] + noise + SHIPPED_LISTING[cut:]
+        (templates / "pictures" / "pictures.yaml").write_text(text, encoding="utf-8")
+        try:
+            pictures = TemplateFolder(templates).pictures
+        except TemplateError as error:
+            assert "pictures.yaml" in str(error)
+            return
+        shipped = SHIPPED.resolve()
+        for picture in pictures.values():
+            assert picture.path.resolve().is_relative_to(templates.resolve()) or (
+                picture.path.resolve().is_relative_to(shipped)
+            )
