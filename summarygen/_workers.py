@@ -11,6 +11,8 @@ inherited a pool the parent had started would wait for threads that are not ther
 A worker ends when the build that started it ends, however it ends: each asks Linux to send
 it SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``, see prctl(2)). Without that, a
 killed build leaves its workers waiting for work forever, holding the build's files open.
+(Linux ties the request to the thread that forked the worker: the pool forks its workers from
+the thread that submits the first job, the build's own, which lives as long as the build.)
 """
 
 from __future__ import annotations
