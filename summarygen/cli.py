@@ -495,7 +495,7 @@ def check(
         try:
             document = read_file(target, audience_id)
             if not has_text(document):
-                err.print(f"{target}: {NO_TEXT}", markup=False, highlight=False)
+                err.print(terminal_text(f"{target}: {NO_TEXT}"))
                 raise typer.Exit(ExitCode.CHECKS_FAILED)
             identity = scan_files([target], register, Allowed())
         except RecordError as error:
