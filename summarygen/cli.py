@@ -149,14 +149,14 @@ def register(
 
     entries = _register(protected)
     out.print(
-        f"{protected}: {_count(len(entries), 'entry')} (shown masked; never printed in full)",
-        markup=False,
-        highlight=False,
+        terminal_text(
+            f"{protected}: {_count(len(entries), 'entry')} (shown masked; never printed in full)"
+        )
     )
     for entry in entries:
         where = f"line {entry.line}" if entry.line is not None else "-"
-        out.print(f"{where}: {entry.masked}: {entry.read_as}", markup=False, highlight=False)
-        out.print(f"    looked for: {'; '.join(forms_of(entry))}", markup=False, highlight=False)
+        out.print(terminal_text(f"{where}: {entry.masked}: {entry.read_as}"))
+        out.print(terminal_text(f"    looked for: {'; '.join(forms_of(entry))}"))
 
 
 @app.command(epilog="Example: summarygen new reviews/child-q.yaml")
