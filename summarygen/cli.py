@@ -230,7 +230,7 @@ def _pictures(folder: TemplateFolder) -> list[str] | None:
     try:
         return list(folder.pictures)
     except SummarygenError as error:
-        err.print(f"{folder.override}: {error}", markup=False)
+        err.print(terminal_text(f"{folder.override}: {error}"))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
@@ -246,19 +246,20 @@ def _check_pack_folder(out_dir: Path, review_id: str) -> None:
     """Exit 2, before anything is built, if the pack cannot be written under ``out_dir``."""
     target = out_dir / review_id
     if target.exists() and not target.is_dir():
-        err.print(f"cannot write the pack to {target}: it is a file", markup=False)
+        err.print(terminal_text(f"cannot write the pack to {target}: it is a file"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     for folder in (out_dir, *out_dir.absolute().parents):
         if not folder.exists():
             continue
         if not folder.is_dir():
             what = "it is a file" if folder == out_dir else f"{folder} is a file"
-            err.print(f"cannot write the pack to {out_dir}: {what}", markup=False)
+            err.print(terminal_text(f"cannot write the pack to {out_dir}: {what}"))
             raise typer.Exit(ExitCode.BAD_INPUT)
         if not os.access(folder, os.W_OK | os.X_OK):
             err.print(
-                f"cannot write the pack to {out_dir}: no permission to write in {folder}",
-                markup=False,
+                terminal_text(
+                    f"cannot write the pack to {out_dir}: no permission to write in {folder}"
+                )
             )
             raise typer.Exit(ExitCode.BAD_INPUT)
         return
