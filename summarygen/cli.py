@@ -230,7 +230,7 @@ def _pictures(folder: TemplateFolder) -> list[str] | None:
     try:
         return list(folder.pictures)
     except SummarygenError as error:
-        err.print(terminal_text(f"{folder.override}: {error}"))
+        err.print(terminal_text(error))  # it names the file, line and entry
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
