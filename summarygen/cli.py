@@ -438,6 +438,14 @@ def check(
     profiles: ProfilesOption = None,
     templates: TemplatesOption = None,
     protected: ProtectedOption = None,
+    built_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--record",
+            help="For a file of a built pack: the record it was built from, so its reading "
+            "targets, named people, press contact and waivers count as they did in the build.",
+        ),
+    ] = None,
 ) -> None:
     """Check documents against their readers' targets: reading ease, sentence length, plain
     words, jargon, victim-blaming language, acronyms; consistency across a pack; and anything
@@ -447,7 +455,7 @@ def check(
     from .checks.engine import check_document
     from .checks.finding import worst_first
     from .identity.detect import Allowed
-    from .identity.gate import masked_quotes, scan_files
+    from .identity.gate import allowed_by, check_register_against, masked_quotes, scan_files
     from .readers.files import NO_TEXT, has_text, read_file
     from .report import print_terminal, print_waivers, render_html, to_data
 
@@ -456,6 +464,8 @@ def check(
     if target.suffix.lower() in RECORD_SUFFIXES:
         if audience is not None:
             raise typer.BadParameter("--audience is for a hand-written document, not a record")
+        if built_from is not None:
+            raise typer.BadParameter("--record is for a file of a pack, not a record")
         loaded = _load(target, folder)
         chosen = _choice(documents, tuple(DOCUMENT_TYPES), "document")
         chosen_profiles = _profiles(profiles, loaded)
@@ -492,13 +502,17 @@ def check(
                 f"unknown audience '{audience}'; choose from: {', '.join(AUDIENCES)} "
                 f"or a document id ({', '.join(DOCUMENT_TYPES)})"
             )
-        chosen_profiles = _profiles(profiles, None)
+        source = _load(built_from, folder) if built_from is not None else None
+        chosen_profiles = _profiles(profiles, source)
+        allowed = allowed_by(source, audience_id) if source is not None else Allowed()
         try:
+            if source is not None:
+                check_register_against(source, register)
             document = read_file(target, audience_id)
             if not has_text(document):
                 err.print(terminal_text(f"{target}: {NO_TEXT}"))
                 raise typer.Exit(ExitCode.CHECKS_FAILED)
-            identity = scan_files([target], register, Allowed())
+            identity = scan_files([target], register, allowed)
         except RecordError as error:
             _report_record_error(error)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
@@ -506,11 +520,11 @@ def check(
             err.print(terminal_text(f"{target}: {error}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         result = masked_quotes(
-            check_document(document, chosen_profiles[audience_id]), register, Allowed()
+            check_document(document, chosen_profiles[audience_id]), register, allowed
         )
         results = [replace(result, findings=tuple(worst_first([*identity, *result.findings])))]
         title = target.name
-        waivers = ()
+        waivers = source.waivers if source is not None else ()
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(to_data(results, fail_on, waivers), indent=2, ensure_ascii=False))
     else:

@@ -73,3 +73,30 @@ def test_check_file_gives_the_builds_measures_and_verdict(
         if f.severity is Severity.ERROR and not f.check.startswith(("identity.", "consistency."))
     )
     assert errors == build_errors
+
+
+@pytest.mark.parametrize(("sample", "document", "fmt"), CASES)
+def test_the_command_line_gives_the_builds_verdict(
+    sample_packs: dict[str, Pack], sample: str, document: str, fmt: str
+) -> None:
+    """``check FILE --audience <document> --record RECORD``, the whole command with the
+    identity scan, exits as the build judged the document: the record's named people and
+    press contact are allowed in the file as they were in the build."""
+    from typer.testing import CliRunner
+
+    from summarygen.cli import app
+
+    item = built(sample_packs[sample], document)
+    path = next(f.path for f in item.files if f.format == fmt)
+    record = next(s for s in SAMPLES if s.stem == sample)
+    outcome = CliRunner().invoke(
+        app,
+        ["check", str(path), "--audience", document, "--record", str(record), "--format", "json"],
+    )
+    assert item.check is not None
+    build_errors = sorted(
+        f.check
+        for f in item.check.findings
+        if f.severity is Severity.ERROR and not f.check.startswith("consistency.")
+    )
+    assert outcome.exit_code == (1 if build_errors else 0), outcome.output
