@@ -5,12 +5,12 @@ How the cases are counted (issue 10, "Done means": at least 1,000 cases):
 
 - ``test_every_planted_form_is_blocked_in_text``: 250 generated examples, each planting 5
   forms (so 1,250 cases) into one text, one sentence each with a marker word beside it
-  ("zq3"). Detection runs over the text part as the gate gives it; each planted sentence must
+  ("zq3x"). Detection runs over the text part as the gate gives it; each planted sentence must
   carry an error-level identity finding (the marker is in the finding's quoted sentence).
-- ``test_planted_forms_are_blocked_in_docx_pdf_and_html``: the full round trip for a
-  representative subset: 8 examples, each planting 6 forms into the sample record, writing
-  the children's version as DOCX, tagged PDF (Typst) and HTML, and reading each back with the
-  gate's extractors (144 cases). Forms that only a PDF reader produces (PDFium's U+FFFE) or
+- ``test_planted_forms_are_blocked_in_docx_pdf_and_html``: the full round trip: 17
+  examples, each planting 20 forms into the sample record, writing the children's version as
+  DOCX, tagged PDF (Typst) and HTML, and reading each back with the gate's extractors (1,020
+  cases). Forms that only a PDF reader produces (PDFium's U+FFFE) or
   that a record cannot hold are planted in the text test only.
 - ``test_the_clean_samples_raise_nothing_with_this_register``: both samples, every document
   and format, with the same register: no error and no register finding.
@@ -222,7 +222,12 @@ FORMS = st.one_of(register_name_forms(), register_other_forms(), pattern_forms()
 
 
 def sentences(forms: list[Form]) -> list[str]:
-    return [f"Later zq{i} said {form.text} was there." for i, form in enumerate(forms)]
+    return [f"Later {marker(i)} said {form.text} was there." for i, form in enumerate(forms)]
+
+
+def marker(i: int) -> str:
+    """A word beside the i-th planted form; no marker is part of another (zq1x, zq10x)."""
+    return f"zq{i}x"
 
 
 def blocked(findings: list[Finding], marker: str) -> bool:
@@ -238,7 +243,7 @@ def test_every_planted_form_is_blocked_in_text(forms: list[Form]) -> None:
     text = " ".join(sentences(forms))
     findings = find_identifiers([TextPart("f.pdf", "page 1", text)], REGISTER, allowed_by_sample())
     for i, form in enumerate(forms):
-        assert blocked(findings, f"zq{i}"), (form.kind, repr(form.text))
+        assert blocked(findings, marker(i)), (form.kind, repr(form.text))
 
 
 _SAMPLE_DATA: dict[str, Any] = {}
@@ -260,12 +265,12 @@ def allowed_by_sample() -> Any:
 
 
 @settings(
-    max_examples=8,
+    max_examples=17,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-@given(forms=st.lists(FORMS.filter(lambda form: form.round_trip), min_size=6, max_size=6))
+@given(forms=st.lists(FORMS.filter(lambda form: form.round_trip), min_size=20, max_size=20))
 def test_planted_forms_are_blocked_in_docx_pdf_and_html(forms: list[Form]) -> None:
     data = sample_data()
     holder = data["findings"][1]["analysis"]
@@ -280,7 +285,7 @@ def test_planted_forms_are_blocked_in_docx_pdf_and_html(forms: list[Form]) -> No
                 extract_parts(target), REGISTER, allowed_by(record, "children")
             )
             for i, form in enumerate(forms):
-                assert blocked(findings, f"zq{i}"), (fmt, form.kind, repr(form.text))
+                assert blocked(findings, marker(i)), (fmt, form.kind, repr(form.text))
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
