@@ -72,13 +72,16 @@ def read_pdf(data: bytes) -> list[Block]:
 
 def unit_elements(pike: pikepdf.Pdf, data: bytes) -> list[tuple[Any, str, str]]:
     """Each unit element of a tagged PDF (open in ``pike``; ``data`` its bytes), in reading
-    order, with its standard type and its text: what a writer needs to mark some of them."""
+    order, with its standard type and its text on the first and last pages (elsewhere its
+    text is empty): what a writer needs to mark the cover and the credits. Reading every
+    page's characters would take four times as long as Typst takes to write the file."""
     document = pdfium.PdfDocument(data)
     try:
         root = pike.Root.get("/StructTreeRoot")
         if root is None:
             return []
-        reader = _StructureReader(pike, root, _Pages(document))
+        ends = {0, len(document) - 1}
+        reader = _StructureReader(pike, root, _Pages(document, only=ends))
         reader.blocks()
         return reader.found
     finally:
@@ -102,8 +105,10 @@ class _Char:
 class _Pages:
     """Each page's characters, read once, when first asked for."""
 
-    def __init__(self, document: pdfium.PdfDocument) -> None:
+    def __init__(self, document: pdfium.PdfDocument, only: set[int] | None = None) -> None:
         self.document = document
+        self.only = only
+        """If given, the pages whose characters are read; the others read as empty."""
         self._chars: dict[int, list[_Char]] = {}
         self._marked: dict[int, dict[int, str]] = {}
 
@@ -112,7 +117,8 @@ class _Pages:
 
     def chars(self, index: int) -> list[_Char]:
         if index not in self._chars:
-            self._chars[index] = list(_page_chars(self.document, index))
+            wanted = self.only is None or index in self.only
+            self._chars[index] = list(_page_chars(self.document, index)) if wanted else []
         return self._chars[index]
 
     def marked_text(self, index: int, mcid: int) -> str:
