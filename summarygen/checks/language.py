@@ -573,14 +573,44 @@ class _AcronymUse:
     span: Span
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’&-][^\W\d_]+)*")
+
+
+def _written_in_capitals(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` written in capitals as a style ("NOTES TO EDITORS",
+    "EMBARGOED UNTIL 00:01 ON THURSDAY", "ENDS"): runs of words in capitals, with nothing but
+    digits and punctuation between them, that hold a common English word of three letters or
+    more. Two words are needed, unless the whole text is that one word. Words in such a
+    stretch are not acronyms; an acronym stands among words in lower case, or with others
+    that are not words ("CAMHS CSE")."""
+    from .readability import is_common_word
+
+    stretches: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    words = list(_LETTER_WORD.finditer(text))
+    for match in [*words, None]:
+        if match is not None and match.group().isupper():
+            run.append(match)
+            continue
+        if run and (len(run) >= 2 or len(words) == 1) and any(
+            len(word.group()) >= 3 and is_common_word(word.group()) for word in run
+        ):
+            stretches.append((run[0].start(), run[-1].end()))
+        run = []
+    return stretches
+
+
 def _acronym_uses(units: list[Unit], rules: AcronymRules) -> list[_AcronymUse]:
     """Every use of an acronym in the document, in reading order."""
     uses: list[_AcronymUse] = []
     pseudonyms: set[str] = set()
     for unit in units:
+        capitals = _written_in_capitals(unit.text)
         for match in _ACRONYM.finditer(unit.text):
             acronym = match.group("acronym")
             if rules.not_acronym.fullmatch(acronym):
+                continue
+            if any(start <= match.start() < end for start, end in capitals):
                 continue
             if rules.pseudonym_prefix.search(unit.text[: match.start()]):
                 pseudonyms.add(acronym)  # and every use of it, before or after, is dropped

@@ -175,6 +175,11 @@ def _common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in lines)
 
 
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (any case) is a common English word, by the shipped word list."""
+    return not _is_uncommon(word.lower())
+
+
 @lru_cache(maxsize=65536)
 def _is_uncommon(lower_word: str) -> bool:
     common = _common_words()

@@ -528,6 +528,9 @@ FORBIDDEN_FLAGS = [
     ("easy-read", "It was on CP-IS.", "CP-IS", Severity.ERROR),
     ("easy-read", "The family GP was told.", "GP", Severity.ERROR),  # not a pseudonym
     ("public", "It was recorded on the non-UK CP-IS system.", "CP-IS", Severity.WARNING),
+    # a heading in capitals is style, but an acronym beside it is still an acronym
+    ("public", "WHAT THE REVIEW FOUND: she was referred to CAMHS.", "CAMHS", Severity.WARNING),
+    ("public", "CAMHS", "CAMHS", Severity.WARNING),  # a cell holding only an acronym
 ]
 
 FORBIDDEN_PASSES = [
@@ -537,6 +540,12 @@ FORBIDDEN_PASSES = [
     ("easy-read", "Child AB was OK."),
     ("easy-read", "Read Part II."),
     ("easy-read", "National Referral Mechanism (NRM) means a way to ask for help."),  # glossary
+    # press releases are written in capitals in places: capitals as style, not acronyms
+    ("public", "EMBARGOED UNTIL 00:01 ON THURSDAY 15 MAY"),
+    ("public", "NOTES TO EDITORS"),
+    ("public", "ENDS"),
+    ("public", "EMBARGOED DRAFT v3"),
+    ("children", "WHAT HAPPENED TO CHILD M"),
 ]
 
 
