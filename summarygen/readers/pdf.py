@@ -416,13 +416,27 @@ def _line_of(page: int, chars: list[_Char]) -> _Line | None:
 
 
 def _without_running_lines(lines: list[_Line], page_count: int) -> list[_Line]:
+    """The lines without running headers and footers: a line that repeats at the same place
+    on most pages (:data:`REPEATED_SHARE`), digits aside ("Page 2 of 9"), and stands at the
+    top or the bottom of its page with only other such lines between it and the edge. A
+    body line that happens to repeat at one place ("by week 3", "by week 4") is kept."""
     if page_count < 2:
         return lines
     places: dict[tuple[str, int], set[int]] = {}
     for line in lines:
         places.setdefault(_place(line), set()).add(line.page)
     needed = max(2, math.ceil(REPEATED_SHARE * page_count))
-    return [line for line in lines if len(places[_place(line)]) < needed]
+    running: set[int] = set()
+    for page in range(page_count):
+        on_page = sorted(
+            (line for line in lines if line.page == page), key=lambda line: -line.top
+        )
+        for edge in (on_page, on_page[::-1]):  # from the top, then from the bottom
+            for line in edge:
+                if len(places[_place(line)]) < needed:
+                    break
+                running.add(id(line))
+    return [line for line in lines if id(line) not in running]
 
 
 def _place(line: _Line) -> tuple[str, int]:

@@ -156,3 +156,31 @@ def test_a_bold_heading_in_body_size_is_its_own_unit_in_an_untagged_pdf(tmp_path
         ("heading", "What happens next"),
         ("paragraph", "The partnership has agreed an action plan. It will report on it in a year."),
     ]
+
+
+def test_a_body_line_at_the_same_place_on_every_page_is_read(tmp_path: Path) -> None:
+    """Only lines at the top or bottom of a page, with nothing but other running lines
+    between them and the edge, are running headers and footers. A body line that happens
+    to stand at the same place on most pages, differing only in its numbers ("by week 3",
+    "by week 4"), is text: it was dropped once."""
+    pages = "\n#pagebreak()\n".join(
+        f"= {heading}\n{opening}\n\nIt had to happen by week {n}.\n\n{closing}"
+        for n, heading, opening, closing in (
+            (3, "Who was involved", "Four agencies knew the family.", "The GP saw her twice."),
+            (4, "What went wrong", "Nobody asked Child M.", "Her school did not know."),
+            (5, "What will change", "Schools will share worries.", "The board will check."),
+        )
+    )
+    source = (
+        "#set page(width: 11cm, height: 9cm, margin: 1.2cm,\n"
+        "  header: [Northbury Safeguarding Partnership],\n"
+        "  footer: context [Page #counter(page).display()])\n"
+        '#set text(lang: "en", region: "gb")\n' + pages
+    )
+    read = [text for _, text in kinds_and_texts(read_pdf(untagged(typst_pdf(source, tmp_path))))]
+    assert [text for text in read if "by week" in text] == [
+        "It had to happen by week 3.",
+        "It had to happen by week 4.",
+        "It had to happen by week 5.",
+    ]
+    assert not any("Northbury" in text or "Page" in text for text in read)
