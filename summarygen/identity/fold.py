@@ -63,6 +63,8 @@ _DEFAULT_IGNORABLE = (
 invisible in every format (zero-width joiner and non-joiner, U+034F, U+2063, variation
 selectors, U+180E, the soft hyphen, tags). Inside a word they hide nothing: folding drops them."""
 _WORD_TOKEN = re.compile(r"[^\W_]+")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+"""A hyphenated word: its parts joined are a word too ("Whit-field" holds "whitfield")."""
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-(?:[ \t]*\r?\n[ \t]*|[ \t]+)(?=[^\W\d_])")
 """A word broken at a line end by a hyphen: before a line break, or before a space where the
 line break was read as one (a Markdown soft break, a PDF reader's join)."""
@@ -148,7 +150,9 @@ class _View:
     def words(self) -> frozenset[str]:
         """Every word of the text, in lower case (words are split at anything not a letter
         or a digit)."""
-        return frozenset(_WORD_TOKEN.findall(self.lower))
+        words = set(_WORD_TOKEN.findall(self.lower))
+        words.update(joined.replace("-", "") for joined in _HYPHENATED.findall(self.lower))
+        return frozenset(words)
 
     def original(self, start: int, end: int) -> Span:
         if self.origin is None:

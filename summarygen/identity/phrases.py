@@ -35,6 +35,9 @@ _HYPHEN_OR_GAP = rf"(?:[ \t]*(?:\r?\n[ \t]*)?-[ \t]*(?:\r?\n[ \t]*)?|{_GAP})"
 _NAME_JOIN = rf"(?:{_GAP}|[ \t]*(?:\r?\n[ \t]*)?[-_.][ \t]*(?:\r?\n[ \t]*)?)"
 """Between the parts of a name: a space, a line break, a hyphen, or "_" and "." (file names
 and email addresses)."""
+_INNER_HYPHEN = r"(?:-[ \t]*(?:\r?\n[ \t]*)?)?"
+"""A hyphen typed inside a word ("Whit-field"), or left by a line end: nothing else between
+two letters of a word."""
 _POSSESSIVE = r"(?:'s|s'|'|s)?"
 _END = r"(?![^\W_])"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
@@ -152,7 +155,7 @@ def _word_expression(word: str) -> str:
         elif piece == "-":
             pieces.append(_HYPHEN_OR_GAP)
         elif piece:
-            pieces.append(re.escape(piece))
+            pieces.append(_INNER_HYPHEN.join(re.escape(c) for c in piece))
     return "".join(pieces)
 
 

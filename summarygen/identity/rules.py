@@ -408,8 +408,17 @@ _LINE_BREAK = r"(?:[ \t]*\r?\n[ \t]*)?"
 """What ``{break}`` stands for: a line break that may follow a hyphen, a slash or a stop."""
 
 
+_JOINT = r"(?:[ \t]{0,3}(?:\r?\n[ \t]*)?[-/._][ \t]{0,3}(?:\r?\n[ \t]*)?)"
+"""What ``{joint}`` stands for: a hyphen (every dash is one by then), slash, full stop or
+underscore, with up to three spaces or a line break either side."""
+
+
 def _expanded(pattern: str) -> str:
-    return pattern.replace("{gap}", _NUMBER_GAP).replace("{break}", _LINE_BREAK)
+    return (
+        pattern.replace("{gap}", _NUMBER_GAP)
+        .replace("{break}", _LINE_BREAK)
+        .replace("{joint}", _JOINT)
+    )
 
 
 def phone_key(text: str) -> str | None:

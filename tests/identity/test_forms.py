@@ -18,7 +18,8 @@ from summarygen.identity.register import ProtectedEntry
 
 from .test_detect import assert_masked
 
-FIELD_CASES = Path("/work/shared/field-cases")
+FIELD_CASES = Path(__file__).resolve().parents[3] / "shared" / "field-cases"
+"""The project's shared folder lies beside the repository, here and in CI."""
 
 # Every separator that may stand between two parts of an identifier.
 SEPARATORS = {
@@ -78,6 +79,16 @@ for name, dash in DASHES.items():  # a line broken after the dash, as a PDF brea
         ("identity.full-date", f"d.o.b. 14{dash}Mar{dash}\n2012 in the town.", name),
         ("identity.full-date", f"d.o.b. 14\r\n{dash}03{dash}2012 in the town.", name),
         ("identity.nhs-number", f"The record shows 943\n{dash}476{dash}5919.", name),
+    ]
+for name, dash in DASHES.items():  # found by an attacker: a postcode split by a dash
+    PATTERN_FORMS += [
+        ("identity.postcode", f"The family lived at SW1A{dash}1AA for a year.", name),
+        ("identity.postcode", f"The family lived at b1 {dash} 1aa for a year.", name),
+    ]
+for name, mark in {"a full stop": ".", "a slash": "/", "an underscore": "_"}.items():
+    PATTERN_FORMS += [
+        ("identity.postcode", f"The family lived at SW1A{mark}1AA for a year.", name),
+        ("identity.nhs-number", f"The record shows 943{mark}476{mark}5919.", name),
     ]
 PATTERN_FORMS += [
     ("identity.full-date", "She was born 14/\n03/2012 in the town.", "a slash at a line end"),
@@ -232,6 +243,10 @@ FORMATTING = [
     "Samantha Whit\ufffefield came.",
     "Samantha Whit\u00ad\nfield came.",
     "Samantha Whit\u2010\nfield came.",
+    # a hyphen typed inside a name, not at a line end (found by an attacker)
+    "Samantha Whit-field came.",
+    "Samantha Whit\u2010field came.",
+    "Sam\u2011antha Whitfield came.",
 ]
 
 
