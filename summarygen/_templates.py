@@ -74,6 +74,13 @@ class TemplateFolder:
                 f"templates folder {self.override}: {entry} leads outside the folder (to "
                 f"{resolved}); copy the file into the folder instead"
             )
+        if resolved.is_file() and resolved.stat().st_nlink > 1:
+            # a hard link cannot be told from the file it shares: it may be any file on
+            # the machine that its maker could read
+            raise TemplateError(
+                f"templates folder {self.override}: {entry} has other names (a hard link), "
+                "perhaps outside the folder; copy the file into the folder instead"
+            )
         return resolved
 
     @cached_property

@@ -45,6 +45,11 @@ class Folders:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.symlink_to(to)
 
+    def hard_link(self, name: str, to: Path) -> None:
+        path = self.templates / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.hardlink_to(to)
+
 
 def make_folders(tmp_path: Path) -> Folders:
     """An empty templates folder, and beside it files someone should never publish."""
@@ -135,6 +140,17 @@ SHOULD_REFUSE: list[tuple[str, Setup, str, str, str]] = [
         "easy-read",
         "pdf",
         r"pictures/home\.png \(picture 'home'\) leads outside the folder",
+    ),
+    (
+        "a template included by another is a hard link to a file elsewhere (an attacker's)",
+        lambda f: (
+            (f.outside / "secret.html").write_text("SECRET-OUTSIDE", encoding="utf-8"),
+            f.hard_link("notes.html", f.outside / "secret.html"),
+            f.write("page.html.j2", '{% include "notes.html" %}'),
+        ),
+        "press-statement",
+        "html",
+        r"notes\.html has other names \(a hard link\), perhaps outside the folder",
     ),
     (
         "pictures.yaml is a link out of the folder",
