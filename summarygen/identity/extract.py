@@ -105,6 +105,8 @@ _DELETED = frozenset({f"{_W}del", f"{_W}moveFrom"})
 """Tracked changes whose text was deleted (or moved away): kept in the file all the same."""
 _INSERTED = frozenset({f"{_W}ins", f"{_W}moveTo"})
 _REVISIONS = (*_DELETED, *_INSERTED)
+_HIDDEN = (f"{_W}vanish", f"{_W}specVanish", f"{_W}webHidden")
+"""Run properties that hide a run's text on the page (it is still in the file)."""
 _TAB = f"{_W}tab"
 _NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
 
@@ -212,6 +214,7 @@ def _xml_part_texts(part: str, root: Any, *, every_attribute: bool = False) -> F
     Paragraphs and loose text are found by lxml's own iteration and XPath, so the many
     elements holding no text (styles, numbering, the theme) cost no Python step for text."""
     revised = next(root.iter(*_REVISIONS), None) is not None
+    hidden = next(root.iter(*_HIDDEN), None) is not None
     for paragraph in root.iter(*_PARAGRAPHS):
         if revised:
             yield from _revised_paragraph_texts(part, paragraph)
@@ -219,6 +222,10 @@ def _xml_part_texts(part: str, root: Any, *, every_attribute: bool = False) -> F
             text, field, _ = _paragraph_text(paragraph)
             yield part, text
             yield f"{part}: field", field
+        if hidden and next(paragraph.iter(*_HIDDEN), None) is not None:
+            # also as it shows: hidden text inside a name must not hide the name
+            shown, _, _ = _paragraph_text(paragraph, leave_out=_DELETED, without_hidden=True)
+            yield f"{part}: as shown, hidden text left out", shown
     for text in _LOOSE_TEXT(root):
         owner = text.getparent()
         if text.is_tail:
@@ -272,10 +279,12 @@ def _paragraph_text(
     *,
     leave_out: frozenset[str] = frozenset(),
     mark: frozenset[str] = frozenset(),
+    without_hidden: bool = False,
 ) -> tuple[str, str, list[Span]]:
     """A paragraph's text (its runs joined; tabs, breaks and no-break hyphens as characters),
     its field instructions, and the spans of its text inside a tracked change in ``mark``;
-    text inside a tracked change in ``leave_out`` is left out. A paragraph nested in it (a
+    text inside a tracked change in ``leave_out`` is left out, and so is hidden text
+    (``w:vanish``...) if ``without_hidden``. A paragraph nested in it (a
     text box) is left to itself."""
     texts: list[str] = []
     fields: list[str] = []
@@ -283,7 +292,14 @@ def _paragraph_text(
     length = 0
     nested = False
     revisions = leave_out | mark
+    hidden_runs = (
+        {hide.getparent().getparent() for hide in paragraph.iter(*_HIDDEN)}
+        if without_hidden
+        else set()
+    )  # each w:vanish sits in a w:rPr of its w:r
     for element in paragraph.iter(*_PARAGRAPH_CONTENT):
+        if hidden_runs and element.getparent() in hidden_runs:
+            continue
         tag = element.tag
         if tag in _PARAGRAPHS:
             nested = nested or element is not paragraph

@@ -723,3 +723,19 @@ def test_docx_a_name_cut_into_kept_and_deleted_runs_is_found_in_the_deletion(
     assert len(in_deletion) == any_deleted, where
     # what still shows may identify too ("Z Quartermaine"), once at most; all of it: once
     assert len(shown) <= 1 and (any_deleted or len(shown) == 1), where
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>xyz</w:t></w:r>",
+        "<w:r><w:rPr><w:specVanish/></w:rPr><w:t>xyz</w:t></w:r>",
+        "<w:r><w:rPr><w:webHidden/></w:rPr><w:t>xyz</w:t></w:r>",
+    ],
+)
+def test_docx_hidden_text_inside_a_name_does_not_hide_the_name(tmp_path: Path, hidden: str) -> None:
+    """Word shows 'Zebulon Quartermaine' when hidden text sits inside the name (found by an
+    attacker): the paragraph is also read as it shows, without its hidden runs."""
+    xml = paragraph(run("Press statement Zebulon Quarter"), hidden, run("maine"))
+    findings = scan_files([docx_with(tmp_path, xml)], REGISTER, Allowed())
+    assert "identity.register" in [finding.check for finding in findings]
