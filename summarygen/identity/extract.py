@@ -386,6 +386,25 @@ def _html_texts(data: bytes, depth: int) -> Found:
         if isinstance(sibling, etree._Comment) and sibling.text:
             yield "comment", sibling.text
     yield from _html_element_texts(root, [])
+    hidden = _HIDDEN_HTML(root)
+    if hidden:
+        # also as it shows: a hidden element inside a name must not hide the name
+        for element in hidden:
+            if element.getparent() is not None:
+                element.drop_tree()  # its tail stays
+        for location, text in _html_element_texts(root, []):
+            yield f"as shown, hidden text left out: {location}", text
+
+
+_HIDDEN_HTML = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'display:none') or "
+    "contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), "
+    "'visibility:hidden') or contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'font-size:0')]"
+)
+"""Elements a browser does not show: the ``hidden`` attribute, ``aria-hidden``, and styles
+that hide (spaces and case in the style ignored)."""
 
 
 def _html_element_texts(element: Any, enclosing: list[str]) -> Found:

@@ -739,3 +739,22 @@ def test_docx_hidden_text_inside_a_name_does_not_hide_the_name(tmp_path: Path, h
     xml = paragraph(run("Press statement Zebulon Quarter"), hidden, run("maine"))
     findings = scan_files([docx_with(tmp_path, xml)], REGISTER, Allowed())
     assert "identity.register" in [finding.check for finding in findings]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<span style="display:none">x</span>',
+        "<span hidden>x</span>",
+        '<span style="font-size: 0">x</span>',
+        '<span style="visibility:hidden">x</span>',
+        '<span aria-hidden="true">x</span>',
+    ],
+)
+def test_html_hidden_text_inside_a_name_does_not_hide_the_name(tmp_path: Path, hidden: str) -> None:
+    """A browser shows 'Zebulon Quartermaine' when a hidden element sits inside the name
+    (found by an attacker): the page is also read as it shows."""
+    page = tmp_path / "statement.html"
+    page.write_text(f"<html><body><p>He met Zebulon Quarter{hidden}maine.</p></body></html>")
+    findings = scan_files([page], REGISTER, Allowed())
+    assert "identity.register" in [finding.check for finding in findings]
