@@ -392,8 +392,7 @@ def _html_texts(data: bytes, depth: int) -> Found:
         for element in hidden:
             if element.getparent() is not None:
                 element.drop_tree()  # its tail stays
-        for location, text in _html_element_texts(root, []):
-            yield f"as shown, hidden text left out: {location}", text
+        yield from prefixed("as shown, hidden text left out", _html_element_texts(root, []))
 
 
 _HIDDEN_HTML = etree.XPath(
