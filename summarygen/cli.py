@@ -168,9 +168,11 @@ def new(
     if path.exists() and not force:
         err.print(terminal_text(f"{path}: already exists; choose another name or add --force"))
         raise typer.Exit(ExitCode.BAD_INPUT)
-    if not path.parent.is_dir():
-        err.print(terminal_text(f"{path.parent}: no such folder"))
-        raise typer.Exit(ExitCode.BAD_INPUT)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        err.print(terminal_text(f"{path.parent}: cannot make the folder: {error.strerror}"))
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
     starter = (templates_dir() / "starter.yaml").read_text(encoding="utf-8")
     path.write_text(starter.replace("{schema}", SCHEMA_FILE_NAME), encoding="utf-8")
     (path.parent / SCHEMA_FILE_NAME).write_text(schema_text(), encoding="utf-8")

@@ -112,6 +112,19 @@ def test_new_writes_a_starter_that_validates_and_points_at_its_schema(tmp_path: 
     assert target.read_text(encoding="utf-8") == text
 
 
+def test_new_makes_the_folder_it_is_asked_to_write_in(tmp_path: Path) -> None:
+    """The README says `summarygen new reviews/child-q.yaml`; a fresh copy has no reviews/."""
+    target = tmp_path / "reviews" / "child-q.yaml"
+    result = run("new", target)
+    assert result.returncode == 0, result.stderr
+    assert run("validate", target).returncode == 0
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    blocked = run("new", tmp_path / "a-file" / "child-q.yaml")
+    assert blocked.returncode == 2
+    assert "cannot make the folder" in blocked.stderr
+    assert "Traceback" not in blocked.stderr
+
+
 def test_installed_console_script_matches_module() -> None:
     script = Path(sys.executable).with_name("summarygen")
     result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
