@@ -117,6 +117,17 @@ def category_of(label: str) -> Category | None:
     return None
 
 
+def _mistyped_category(label: str) -> str | None:
+    """The category a label looks like a typing slip for ("Nmae" -> "name"), or None."""
+    import difflib
+
+    if category_of(label) is not None:
+        return None
+    forms = {form: category for category in CATEGORIES for form in (category, category + "s")}
+    close = difflib.get_close_matches(label.strip().lower(), list(forms), n=1, cutoff=0.7)
+    return forms[close[0]] if close else None
+
+
 def load_register(path: str | Path) -> list[ProtectedEntry]:
     """Read a protected register (plain text or YAML).
 
@@ -149,6 +160,17 @@ class _Reader:
                 continue
             labelled = _LABELLED_LINE.match(stripped)
             category = category_of(labelled["label"]) if labelled else None
+            meant = _mistyped_category(labelled["label"]) if labelled else None
+            if labelled and category is None and meant is not None:
+                # a mistyped label would leave a name protected only as typed, label and all
+                self._problem(
+                    line_number,
+                    1,
+                    "",
+                    f"'{labelled['label']}:' is not a category: did you mean '{meant}:'? "
+                    "(an entry that holds a colon goes after other:)",
+                )
+                continue
             if labelled and category is not None:
                 value = labelled["value"]
                 if not value.strip():

@@ -399,3 +399,14 @@ def test_a_hostile_register_is_a_located_problem(
     assert problem.line == line
     assert says in problem.message
     assert "Zebulon" not in str(caught.value)
+
+
+def test_a_mistyped_label_is_a_problem_not_an_other_entry(tmp_path: Path) -> None:
+    """'Nmae: Samuel Redfield' was read as 'other', looked for only as written, and the
+    name was not protected (found by a new user). An unknown label is a problem, named;
+    an entry that truly holds a colon is written after 'other:'."""
+    text = "Nmae: Samuel Redfield\nother: Ref: 12345\nPlace: Orchard Way\n"
+    found = problems(write(tmp_path, "protected.txt", text))
+    assert [(p.line, p.field) for p in found] == [(1, "")]
+    assert "'Nmae:' is not a category: did you mean 'name:'?" in found[0].message
+    assert "Redfield" not in found[0].message
