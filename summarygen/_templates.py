@@ -64,6 +64,16 @@ class TemplateFolder:
 
         return jinja2.FunctionLoader(load)
 
+    def check_folder(self) -> None:
+        """Raise TemplateError for the first file of the override folder that leads outside
+        it (a symbolic or hard link), as using it in a build would: what ``validate``
+        accepts, ``build`` can build."""
+        if self.override is None:
+            return
+        for path in sorted(self.override.rglob("*")):
+            if path.is_symlink() or path.is_file():
+                self._inside(path, path.relative_to(self.override).as_posix())
+
     def _inside(self, path: Path, entry: str) -> Path:
         """``path`` with links resolved, if it is inside the override folder; else refused."""
         assert self.override is not None

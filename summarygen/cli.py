@@ -230,6 +230,7 @@ def _pictures(folder: TemplateFolder) -> list[str] | None:
     if folder.override is None:
         return None
     try:
+        folder.check_folder()
         return list(folder.pictures)
     except SummarygenError as error:
         err.print(terminal_text(error))  # it names the file, line and entry

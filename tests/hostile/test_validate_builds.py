@@ -75,3 +75,19 @@ def test_validate_checks_pictures_against_the_templates_folder_given(
         TemplateFolder(folder),
     )
     assert "barn" in [getattr(block, "picture", None) for block in document.walk()]
+
+
+def test_validate_refuses_a_templates_folder_that_build_refuses(tmp_path: Path) -> None:
+    """A templates folder whose file links outside it passed validate and failed build
+    (found by a new user): validate now checks every file of the folder as build would."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    secret = tmp_path / "elsewhere.css"
+    secret.write_text("body {}", encoding="utf-8")
+    (folder / "style.css").symlink_to(secret)
+    record = tmp_path / "record.yaml"
+    record.write_text(MINIMAL, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(record), "--templates", str(folder)])
+    assert result.exit_code == 2
+    assert "style.css leads outside the folder" in result.stderr
+    assert "Traceback" not in result.output
