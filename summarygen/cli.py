@@ -449,12 +449,20 @@ def check(
             "targets, named people, press contact and waivers count as they did in the build.",
         ),
     ] = None,
+    axe: Annotated[
+        bool,
+        typer.Option(
+            "--axe",
+            help="For an HTML file: also run axe-core in Chromium (both must be installed).",
+        ),
+    ] = False,
 ) -> None:
     """Check documents against their readers' targets: reading ease, sentence length, plain
     words, jargon, victim-blaming language, acronyms; consistency across a pack; and anything
     that identifies a person (a record's pack is written to a temporary folder and the files
     scanned). Exit 0 when all pass, 1 when a check fails (--fail-on sets the level), 2 for
     bad input."""
+    from .accessibility import accessibility_findings
     from .checks.engine import check_document
     from .checks.finding import worst_first
     from .identity.detect import Allowed
@@ -516,6 +524,7 @@ def check(
                 err.print(terminal_text(f"{target}: {NO_TEXT}"))
                 raise typer.Exit(ExitCode.CHECKS_FAILED)
             identity = scan_files([target], register, allowed)
+            identity += accessibility_findings(target, axe=axe)
         except RecordError as error:
             _report_record_error(error)
             raise typer.Exit(ExitCode.BAD_INPUT) from None

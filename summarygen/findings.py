@@ -37,7 +37,10 @@ class Finding:
     message: str
     suggestion: str = ""
     location: str = ""
-    """Where in a written file, for checks that read files (``docx: word/footer1.xml``)."""
+    """Where in a written file, for tools (``docx: word/footer1.xml``, an element path)."""
+    where: str = ""
+    """Where, for a person, in the terms of the program they use: "page 3", "section
+    'Background', paragraph 3", "the picture 'boy.png'". Empty when ``section`` says enough."""
 
     def to_data(self) -> dict[str, Any]:
         data = asdict(self)

@@ -17,6 +17,7 @@ from pathlib import Path
 from ._staging import Staging
 from ._templates import TemplateFolder
 from ._workers import WORKERS_VARIABLE, worker_pool
+from .accessibility import accessibility_findings
 from .checks.consistency import PACK
 from .checks.engine import DocumentCheck, check_document, with_consistency
 from .checks.finding import Finding, Severity, worst_first
@@ -237,7 +238,10 @@ class _Job:
             files,
             count_pdf_pages(pdf[0].path.read_bytes()) if pdf else None,
             check_document(self.document, self.profile) if self.profile else None,
-            scan_files([file.path for file in files], self.register, self.allowed),
+            [
+                *scan_files([file.path for file in files], self.register, self.allowed),
+                *(finding for file in files for finding in accessibility_findings(file.path)),
+            ],
         )
 
     def _write(self, fmt: str) -> BuiltFile:
@@ -259,6 +263,7 @@ class _Done:
     pages: int | None
     check: DocumentCheck | None
     identity: list[Finding]
+    """What was found in the written files: identity and accessibility findings."""
 
     def joined(self, other: _Done, formats: Sequence[str]) -> _Done:
         """This and the other part of the same document, files in the order asked for."""
@@ -314,7 +319,8 @@ def _run(jobs: list[_Job], progress: Progress | None) -> list[_Done]:
 def _with_identity_findings(
     record: Record, checks: list[DocumentCheck], identity: list[Finding]
 ) -> list[DocumentCheck]:
-    """Each identity finding joins the check of the document whose file it was found in."""
+    """Each finding in a written file (identity, accessibility) joins the check of the
+    document whose file it was found in."""
     by_file = {
         file_name(record, check.document, fmt): check.document
         for check in checks
