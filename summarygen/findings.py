@@ -41,6 +41,9 @@ class Finding:
     where: str = ""
     """Where, for a person, in the terms of the program they use: "page 3", "section
     'Background', paragraph 3", "the picture 'boy.png'". Empty when ``section`` says enough."""
+    source: str = ""
+    """For a document built from a record: where to change the text in the record, as
+    ``child-m.yaml:57 background (professional)``. Empty for a hand-written file."""
 
     def to_data(self) -> dict[str, Any]:
         data = asdict(self)
