@@ -560,5 +560,132 @@ def check(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
+@app.command(
+    epilog="Example: summarygen site reviews/ -o site --base-url https://example.org/reviews/"
+)
+def site(
+    records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="The site's folder; it is replaced whole.")
+    ] = Path("site"),
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url", help="Where the site will be published, for the feed's links."
+        ),
+    ] = "",
+    templates: TemplatesOption = None,
+    protected: ProtectedOption = None,
+) -> None:
+    """Build every record's pack and the partnership's case reviews website around them: an
+    index by kind of review, a page per review with every document, an Atom feed and
+    reviews.json. Every page is scanned for identifiers like the documents.
+
+    A record that cannot be built is listed and left out; the rest is published. Exit 0 when
+    every record is on the site, 1 when one was left out or a page has an identifier
+    (then nothing is published), 2 for bad input."""
+    from .site import SiteBlocked, build_site
+
+    folder = _templates(templates)
+    _pictures(folder)
+    register = _register(protected)
+    try:
+        with progress_display(err) as progress:
+            task = progress.add_task("Building the site", total=None)
+            built = build_site(
+                records,
+                out_dir,
+                templates=folder,
+                register=register,
+                base_url=base_url,
+                progress=lambda step: progress.update(task, description=step),
+            )
+    except SiteBlocked as error:
+        err.print(terminal_line(("Not published", "bold red"), f": {error}."))
+        err.print("Nothing was published; any earlier site is unchanged.")
+        raise typer.Exit(ExitCode.CHECKS_FAILED) from None
+    except SummarygenError as error:
+        err.print(terminal_line(("Site failed", "bold red"), f": {error}"))
+        err.print("Nothing was published; any earlier site is unchanged.")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    for review in built.reviews:
+        out.print(terminal_text(f"{review.source.name}: {review.record.review.title}"))
+    for skipped in built.skipped:
+        left_out = f": {skipped.path.name} {skipped.reason}"
+        err.print(terminal_line(("Left out", "bold red"), left_out))
+    for finding in built.findings:
+        out.print(
+            terminal_text(f"{finding.severity.value}: {finding.document}: {finding.message}")
+        )
+    out.print(
+        terminal_text(
+            f"Published {len(built.reviews)} of {len(built.reviews) + len(built.skipped)} "
+            f"reviews to {built.folder}: open {built.folder / 'index.html'}"
+        )
+    )
+    if built.skipped or any(f.severity is Severity.ERROR for f in built.findings):
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
+
+
+@app.command(epilog="Example: summarygen digest samples/ -o digest")
+def digest(
+    records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="The digest's folder; it is replaced whole.")
+    ] = Path("digest"),
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--formats", help=f"Comma-separated, from: {', '.join(FORMATS)}. Default: all."
+        ),
+    ] = None,
+    templates: TemplatesOption = None,
+    protected: ProtectedOption = None,
+) -> None:
+    """Write one document summarising several reviews: for each its key facts, what agencies
+    did and its main learning, and the themes that recur across them, as DOCX, PDF and HTML,
+    checked for professionals and scanned for identifiers.
+
+    Exit 0 when it passes its checks, 1 when it does not (an identifier: nothing is
+    published), 2 for bad input (a record that is not valid)."""
+    from .checks.engine import DocumentCheck
+    from .digest import build_digest
+    from .report import print_terminal
+    from .site import record_files
+
+    folder = _templates(templates)
+    chosen_formats = _choice(formats, FORMATS, "format")
+    register = _register(protected)
+    try:
+        paths = record_files(records)
+    except SummarygenError as error:
+        err.print(terminal_text(str(error)))
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    if not paths:
+        err.print(terminal_text(f"{records}: no records (.yaml, .yml, .json) in this folder"))
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    loaded = [_load(path, folder) for path in paths]
+    try:
+        made = build_digest(
+            loaded, out_dir, formats=chosen_formats, templates=folder, register=register
+        )
+    except ChecksFailed as error:
+        results = [r for r in error.results if isinstance(r, DocumentCheck)]
+        print_terminal(results, err, fail_on=Severity.ERROR, show=Severity.ERROR, only="identity.")
+        err.print(terminal_line(("Not published", "bold red"), f": {error}."))
+        raise typer.Exit(ExitCode.CHECKS_FAILED) from None
+    except SummarygenError as error:
+        err.print(terminal_line(("Digest failed", "bold red"), f": {error}"))
+        err.print("Nothing was published; any earlier digest is unchanged.")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    if made.check is not None:
+        print_terminal([made.check], out, fail_on=Severity.ERROR)
+    for notice in made.notices:
+        out.print(terminal_text(f"Note: {notice}"))
+    out.print(terminal_text(f"Wrote {len(made.files)} files to {made.folder}"))
+    if made.check is not None and made.check.fails(Severity.ERROR):
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
+
+
 def main() -> None:
     app()
