@@ -180,6 +180,19 @@ def new(
     out.print(terminal_text(f"Fill it in, then run: summarygen validate {path}"))
 
 
+@app.command(name="import", epilog="Example: summarygen import report.docx -o child-q.yaml")
+def import_report(
+    report: Annotated[Path, typer.Argument(help="The overview report (.docx; or .md, .txt).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the draft.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Make a draft record from an overview report written without the template: what it
+    can place goes in its field, the rest in `notes` with where it came from."""
+    from .importing.command import run_import
+
+    raise typer.Exit(run_import(report, output, force=force, out=out, err=err))
+
+
 def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
     if value is None:
         return list(allowed)

@@ -525,3 +525,8 @@ class Record(_Model):
         default_factory=dict,
         description="Change an audience's reading targets for this review only.",
     )
+    notes: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Notes for the authors (e.g. what `summarygen import` could not place); "
+        "never put into any document.",
+    )
