@@ -389,10 +389,14 @@ def _methodology(result: Placement, chunks: list[Chunk]) -> None:
     text = "\n\n".join(parts)
     methodology: dict[str, Any] = {}
     lowered = normalised(text)
+    first: tuple[int, str] | None = None  # the approach the text names first
     for approach, phrases in rules()["approaches"].items():
-        if any(re.search(rf"\b{re.escape(normalised(str(p)))}\b", lowered) for p in phrases):
-            methodology["approach"] = approach
-            break
+        for phrase in phrases:
+            found = re.search(rf"\b{re.escape(normalised(str(phrase)))}\b", lowered)
+            if found and (first is None or found.start() < first[0]):
+                first = (found.start(), str(approach))
+    if first is not None:
+        methodology["approach"] = first[1]
     methodology["description"] = _prose(text)
     result.data["methodology"] = methodology
 

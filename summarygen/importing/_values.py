@@ -78,9 +78,9 @@ def find_dates(text: str) -> list[PartialDate]:
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             date = _from_match(match, form)
+            taken.append(span)  # an impossible date (31/02/2025) is no date, nor a part of one
             if date is not None:
                 found.append((span[0], date))
-                taken.append(span)
     lone = re.compile(rf"\b(?P<month>{_MONTH})\b(?!\.?,?\s+(?:{_YEAR}|'?\d{{2}})\b)", re.I)
     for match in lone.finditer(text):
         span = match.span()
