@@ -422,3 +422,73 @@ def libreoffice_odt(folder: Path) -> Path:
         timeout=180,
     )
     return folder / "odt-report.docx"
+
+
+def themed_scr(folder: Path) -> Path:
+    """The second report (content_w.py): an older serious case review in another shape."""
+    from . import content_w as w
+
+    word = docx.Document()
+    word.add_heading(w.TITLE, 1)
+    word.add_paragraph(w.PARTNERSHIP)
+    word.add_heading("Reason for the review", 1)
+    for text in w.INTRODUCTION:
+        word.add_paragraph(text)
+    word.add_heading("Scope", 1)
+    for text in w.TERMS:
+        word.add_paragraph(text, style="List Bullet")
+    word.add_heading("Methodology", 1)
+    for text in w.METHODOLOGY:
+        word.add_paragraph(text)
+    word.add_heading("Background", 1)
+    for text in w.BACKGROUND:
+        word.add_paragraph(text)
+    word.add_heading("Family involvement in the review", 1)
+    for text in w.FAMILY:
+        word.add_paragraph(text)
+    word.add_heading("The voice of the child", 1)
+    for text in w.CHILD:
+        word.add_paragraph(text)
+    word.add_heading("Chronology", 1)
+    _table(word, ["Date", "Agency", "Event"], [list(row) for row in w.CHRONOLOGY])
+    word.add_heading("Analysis", 1)
+    for title, paragraphs in w.THEMES:
+        word.add_heading(title, 2)
+        for text in paragraphs:
+            word.add_paragraph(text)
+    word.add_heading("Strengths in practice", 2)
+    for text in w.GOOD_PRACTICE:
+        word.add_paragraph(text, style="List Bullet")
+    word.add_heading("Conclusion", 1)
+    for text in w.CONCLUSION:
+        word.add_paragraph(text)
+    word.add_heading("Recommendations", 1)
+    for n, text in enumerate(w.RECOMMENDATIONS, 1):
+        word.add_paragraph(f"{n}. {text}")
+    word.add_heading("Partnership response", 1)
+    for text in w.RESPONSE:
+        word.add_paragraph(text)
+    word.add_heading("Action plan", 1)
+    _table(
+        word,
+        [
+            "Action No.",
+            "Recommendation",
+            "Organisation",
+            "Action",
+            "Responsible officer",
+            "Target date",
+            "Status",
+            "% complete",
+        ],
+        [
+            [no, rec, agency, action, lead, due, status, percent]
+            for no, rec, agency, action, lead, due, status, percent in w.ACTIONS
+        ],
+    )
+    word.add_heading("Glossary", 1)
+    for term, meaning in w.GLOSSARY:
+        word.add_paragraph(f"{term}: {meaning}", style="List Bullet")
+    path = folder / "themed-scr.docx"
+    word.save(str(path))
+    return path

@@ -26,6 +26,7 @@ from summarygen.importing._values import read_date, read_status
 
 from ..conftest import MINIMAL
 from . import content as c
+from . import content_w as w
 from . import shapes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -344,3 +345,70 @@ def test_notes_are_never_put_into_a_document(tmp_path: Path) -> None:
         except Exception:  # a document the minimal record has too little for
             continue
         assert "Zebulon" not in repr(composed.blocks)
+
+
+# --- a second report, written differently ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def themed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    folder = tmp_path_factory.mktemp("themed")
+    report = shapes.themed_scr(folder)
+    return report, import_report(report)
+
+
+def test_themed_report_places_nine_words_in_ten(themed: Any) -> None:
+    _, draft = themed
+    assert 1500 <= draft.total_words <= 3000
+    assert draft.placed_share >= 0.9, draft.notes
+
+
+def test_themed_report_parts_are_found_by_meaning(themed: Any) -> None:
+    _, draft = themed
+    data = draft.data
+    assert data["review"] == {
+        "kind": "scr",
+        "partnership": w.PARTNERSHIP,
+        "title": w.TITLE,
+    }
+    assert data["methodology"]["approach"] == "SILP"
+    assert prose(data["perspectives"]["family"]) == same(" ".join(w.FAMILY))
+    assert prose(data["perspectives"]["child"]) == same(" ".join(w.CHILD))
+    assert prose(data["board_response"]) == same(" ".join(w.RESPONSE))
+    assert [prose(f["title"]) for f in data["findings"]] == [t for t, _ in w.THEMES]
+    assert [prose(g) for g in data["good_practice"]] == w.GOOD_PRACTICE
+    assert [(e["date"], prose(e["summary"])) for e in data["episodes"]] == [
+        (read_date(when).iso(), event)  # type: ignore[union-attr]
+        for when, _, event in w.CHRONOLOGY
+    ]
+    assert [g["term"] for g in data["glossary"]] == [term for term, _ in w.GLOSSARY]
+
+
+def test_themed_report_recommendations_and_actions(themed: Any) -> None:
+    _, draft = themed
+    recommendations = draft.data["recommendations"]
+    assert [(r["id"], prose(r["text"])) for r in recommendations] == [
+        (f"R{n}", text) for n, text in enumerate(w.RECOMMENDATIONS, 1)
+    ]
+    actions = draft.data["actions"]
+    assert [(a["id"], a["recommendation"], prose(a["action"])) for a in actions] == [
+        (f"A{no}", rec, action) for no, rec, _, action, *_ in w.ACTIONS
+    ]
+    assert [a.get("due") for a in actions] == ["2021-09", None, "2021-09", "2021-12-31"]
+    assert [a.get("status") for a in actions] == ["complete", None, "green", "amber"]
+    assert [a["progress"] for a in actions] == [100, 60, 80, 50]
+    # what it could not read is left for the author, with where it was
+    assert any("row 3" in n and n.endswith(": Ongoing") for n in draft.notes)
+    assert any(
+        "row 3" in n and "until then the action reads as not started" in n for n in draft.notes
+    )
+
+
+def test_themed_draft_validates_with_only_missing_fields(themed: Any, tmp_path: Path) -> None:
+    report, draft = themed
+    path = tmp_path / "draft.yaml"
+    path.write_text(draft_yaml(draft, report.name), encoding="utf-8")
+    with pytest.raises(RecordError) as raised:
+        load_record(path)
+    assert all(MISSING in p.message for p in raised.value.problems)
+    assert "actions[1].due" in {p.field for p in raised.value.problems}
