@@ -22,7 +22,7 @@ from ._terminal import terminal_line, terminal_text
 from .checks.finding import Severity
 from .checks.profiles import AUDIENCES, Profile, load_profiles, record_profile_overrides
 from .documents import DOCUMENT_TYPES
-from .errors import ChecksFailed, RecordError, SummarygenError
+from .errors import ChecksFailed, Problem, RecordError, SummarygenError
 from .record import Record
 from .record.schema import Waiver
 from .writers import FORMATS
@@ -97,8 +97,9 @@ def validate(
     templates: TemplatesOption = None,
 ) -> None:
     """Check that records are complete and well formed, and report every problem at once.
-    A record that validates can be built (with the same --templates)."""
-    failed = False
+    A record that validates can be built (with the same --templates). Text still as the
+    starter wrote it ("Name of the independent reviewer") is listed, and exits 1."""
+    failed = unfinished = False
     pictures = _pictures(_templates(templates))
     for path in records:
         try:
@@ -106,6 +107,11 @@ def validate(
         except RecordError as error:
             failed = True
             _report_record_error(error)
+            continue
+        placeholders = _placeholders(loaded)
+        if placeholders:
+            unfinished = True
+            _report_placeholders(placeholders, draft_hint=True)
             continue
         review = loaded.review
         counts = ", ".join(
@@ -120,6 +126,31 @@ def validate(
         out.print(terminal_line(("✓", "green"), f" {path}: {review.title} ({counts})"))
     if failed:
         raise typer.Exit(ExitCode.BAD_INPUT)
+    if unfinished:
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
+
+
+def _placeholders(loaded: Record) -> list[Problem]:
+    from .record.placeholders import find_placeholders
+    from .record.provenance import origin_of
+
+    origin = origin_of(loaded)
+    return find_placeholders(origin.source, origin.file) if origin is not None else []
+
+
+def _report_placeholders(placeholders: list[Problem], *, draft_hint: bool) -> None:
+    for problem in placeholders:
+        err.print(terminal_text(problem))
+    count = len(placeholders)
+    noun = "placeholder" if count == 1 else "placeholders"
+    hint = "; or build a draft with --draft" if draft_hint else ""
+    err.print(
+        terminal_line(
+            (f"{count} {noun}", "bold red"),
+            f" from the starter still in {placeholders[0].file}: replace "
+            f"{'it' if count == 1 else 'them'} with the review's own words{hint}",
+        )
+    )
 
 
 def _count(number: int, noun: str) -> str:
@@ -335,6 +366,14 @@ def build(
     ] = False,
     fail_on: FailOnOption = Severity.ERROR,
     protected: ProtectedOption = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Make a draft: DRAFT on every page and file. Needed while the record still "
+            "holds the starter's placeholders.",
+        ),
+    ] = False,
 ) -> None:
     """Make the publication pack: every document as DOCX, tagged PDF and HTML, each checked
     against its readers' targets, with the check reports written into the pack.
@@ -354,6 +393,11 @@ def build(
     chosen_formats = _choice(formats, FORMATS, "format")
     folder = _templates(templates)
     loaded = _load(record, folder)
+    placeholders = [] if draft else _placeholders(loaded)
+    if placeholders:
+        _report_placeholders(placeholders, draft_hint=True)
+        err.print(terminal_line(("Not published", "bold red"), ": the record is not finished."))
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
     _check_pack_folder(out_dir, loaded.review.id)
     chosen_profiles = _profiles(profiles, loaded)
     register = _register(protected)
@@ -371,6 +415,7 @@ def build(
                 strict=strict,
                 fail_on=fail_on,
                 register=register,
+                draft=draft,
             )
     except IdentityBlocked as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]
@@ -403,6 +448,8 @@ def build(
     print_waivers(loaded.waivers, out)
     count = sum(len(b.files) for b in pack.documents)
     out.print(terminal_text(f"Wrote {count} files to {pack.folder}"))
+    if draft:
+        out.print(terminal_text("This is a draft: every page and file says DRAFT."))
     for report in pack.reports:
         out.print(terminal_text(f"Check report: {report}"))
     if any(check.fails(fail_on) for check in pack.checks):

@@ -37,12 +37,14 @@ from .document import (
     Paragraph,
     Runs,
     Table,
+    TextSource,
 )
 from .documents import DOCUMENT_TYPES, DocumentType
 from .errors import TemplateError
 from .numbers import in_words
 from .readers.markdown import read_markdown
 from .record import PartialDate, Record, Register, RegisterText, text_for
+from .record.provenance import origin_of
 from .record.schema import PHONE_REGION, Status, email_address, phone_number
 
 PICTURE_CREDIT = (
@@ -92,6 +94,12 @@ class _Composer:
         self.record = record
         self.doc = doc
         self.fallbacks: dict[Register, list[str]] = {}
+        self.written: list[str] = []
+        """Each record text written into the document (a paragraph, or a whole short text),
+        in order: what provenance is looked up for."""
+
+    def wrote(self, value: str) -> None:
+        self.written.append(value)
 
     def text(self, value: str | RegisterText | None) -> str:
         if value is None:
@@ -117,8 +125,9 @@ class _Composer:
     def paragraphs(self, value: str | RegisterText | None) -> Markup:
         """Prose as Markdown paragraphs (a blank line in the record starts a new one)."""
         chosen = self.text(value)
-        parts = [escape_markdown(part) for part in re.split(r"\n\s*\n", chosen) if part.strip()]
-        return Markup("\n\n".join(parts))
+        parts = [part for part in re.split(r"\n\s*\n", chosen) if part.strip()]
+        self.written.extend(parts)
+        return Markup("\n\n".join(escape_markdown(part) for part in parts))
 
     @staticmethod
     def status(status: Status) -> Markup:
@@ -174,17 +183,21 @@ class _Composer:
         return Markup(f"[{escape_markdown(shown)}](<{link_destination(target)}>)")
 
 
-def _finalize(value: Any) -> Any:
+def _finalize(value: Any, written: list[str] | None = None) -> Any:
     if isinstance(value, Markup) or value is None:
         return "" if value is None else value
+    if written is not None and isinstance(value, str):
+        written.append(value)
     return escape_markdown(str(value))
 
 
-def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
+def _environment(
+    templates: TemplateFolder, written: list[str] | None = None
+) -> SandboxedEnvironment:
     return SandboxedEnvironment(
         loader=templates.loader(),  # what a template includes stays in its folder too
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=lambda value: _finalize(value, written),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -196,6 +209,14 @@ def compose_markdown(
     record: Record, document: str, templates: TemplateFolder | None = None
 ) -> tuple[str, list[str]]:
     """The Markdown of one document, and the notices composing it raised."""
+    markdown, notices, _ = _compose_markdown(record, document, templates)
+    return markdown, notices
+
+
+def _compose_markdown(
+    record: Record, document: str, templates: TemplateFolder | None = None
+) -> tuple[str, list[str], list[str]]:
+    """The Markdown, the notices, and the record texts written into it (for provenance)."""
     templates = templates or TemplateFolder()
     doc = _document_type(document)
     composer = _Composer(record, doc)
@@ -211,7 +232,7 @@ def compose_markdown(
         "picture": composer.picture_name,
     }
     try:
-        environment = _environment(templates)
+        environment = _environment(templates, composer.written)
         environment.filters["t"] = composer.text
         environment.filters["point"] = lambda text, picture: {"text": text, "picture": picture}
         template = environment.get_template(doc.template)
@@ -223,14 +244,24 @@ def compose_markdown(
         ) from None
     except jinja2.TemplateError as error:
         raise TemplateError(f"{doc.id}: template {doc.template}: {error}") from None
-    return markdown, composer.notices()
+    return markdown, composer.notices(), composer.written
 
 
-def compose(record: Record, document: str, templates: TemplateFolder | None = None) -> Document:
-    """One document of the pack, as the Document every writer walks and every check reads."""
+def compose(
+    record: Record,
+    document: str,
+    templates: TemplateFolder | None = None,
+    *,
+    draft: bool = False,
+) -> Document:
+    """One document of the pack, as the Document every writer walks and every check reads.
+
+    ``draft`` marks it as a draft (``build --draft``): the writers put DRAFT on every page.
+    For a record loaded from a file, the Document keeps where each record text in it was
+    written (:attr:`Document.sources`), so a finding can name the record line to change."""
     templates = templates or TemplateFolder()
     doc = _document_type(document)
-    markdown, notices = compose_markdown(record, document, templates)
+    markdown, notices, written = _compose_markdown(record, document, templates)
 
     def alt_text(name: str) -> str:
         return templates.picture(name).alt
@@ -263,8 +294,23 @@ def compose(record: Record, document: str, templates: TemplateFolder | None = No
         author=review.partnership,
         keywords=tuple(record.keywords),
         credits=(PICTURE_CREDIT,) if uses_pictures else (),
+        draft=draft,
     )
-    return Document(meta, blocks, tuple(notices))
+    return Document(meta, blocks, tuple(notices), _sources(record, written))
+
+
+def _sources(record: Record, written: list[str]) -> tuple[TextSource, ...]:
+    """Where each record text written into a document came from, once each (none for a
+    record made in code, or a text no single field holds)."""
+    origin = origin_of(record)
+    if origin is None:
+        return ()
+    found: dict[str, TextSource] = {}
+    for text in written:
+        key = " ".join(text.split())
+        if key and key not in found and (source := origin.source_of(key)) is not None:
+            found[key] = source
+    return tuple(found.values())
 
 
 def _links(blocks: tuple[Block, ...]) -> Iterator[str]:

@@ -37,6 +37,8 @@ class Heading:
     level: int
     runs: Runs
     kind: Literal["heading"] = "heading"
+    page: int | None = field(default=None, compare=False)
+    """The page it starts on (from 1), where the file it was read from has pages (a PDF)."""
 
     @property
     def text(self) -> str:
@@ -47,6 +49,8 @@ class Heading:
 class Paragraph:
     runs: Runs
     kind: Literal["paragraph"] = "paragraph"
+    page: int | None = field(default=None, compare=False)
+    """The page it starts on (from 1), where the file it was read from has pages (a PDF)."""
 
     @property
     def text(self) -> str:
@@ -61,6 +65,8 @@ class ListBlock:
     ordered: bool = False
     start: int = 1
     kind: Literal["list"] = "list"
+    pages: tuple[int | None, ...] = field(default=(), compare=False)
+    """The page each item starts on (from 1), where the file read has pages (a PDF)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Table:
     rows: tuple[tuple[Runs, ...], ...]
     caption: str = ""
     kind: Literal["table"] = "table"
+    page: int | None = field(default=None, compare=False)
+    """The page it starts on (from 1), where the file it was read from has pages (a PDF)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,32 @@ class Meta:
     keywords: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
     """Attributions the document must carry (the pictures' licence)."""
+    draft: bool = False
+    """A draft (``build --draft``): every page and file says DRAFT."""
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """Where one text of a built document was written in its record: the file, the field
+    (``findings[0].analysis``) and the register key under it, if any (``professional``).
+
+    ``text`` is the text as published (one line, single spaces); ``word_lines`` is the file
+    line each of its words stands on, so a sentence inside a long text has its own line."""
+
+    text: str
+    file: str
+    field: str
+    register: str
+    word_lines: tuple[int, ...]
+
+    def label(self, sentence: str = "") -> str:
+        """``child-m.yaml:57 background (professional)``: at the line where ``sentence``
+        starts, if it is in the text, else where the text starts."""
+        at = self.text.find(sentence) if sentence else 0
+        word = self.text[: max(at, 0)].count(" ")
+        line = self.word_lines[min(word, len(self.word_lines) - 1)] if self.word_lines else 0
+        register = f" ({self.register})" if self.register else ""
+        return f"{self.file}:{line} {self.field}{register}"
 
 
 @dataclass(frozen=True)
@@ -137,6 +171,9 @@ class Document:
     blocks: tuple[Block, ...]
     notices: tuple[str, ...] = field(default=(), compare=False)
     """What composition noticed on the way, e.g. a register it fell back from."""
+    sources: tuple[TextSource, ...] = field(default=(), compare=False)
+    """For a document built from a record: where each record text in it was written (see
+    :mod:`summarygen.record.provenance`); empty for a hand-written file."""
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, including those inside callouts."""

@@ -99,6 +99,7 @@ def build_pack(
     strict: bool = False,
     fail_on: Severity = Severity.ERROR,
     register: Sequence[ProtectedEntry] = (),
+    draft: bool = False,
 ) -> Pack:
     """Write the pack to ``out/<review id>/``, replacing an earlier pack only on success.
 
@@ -107,7 +108,8 @@ def build_pack(
     (with ``register``, the protected register, as well). An error-level identity finding
     stops the build: :class:`IdentityBlocked` is raised and nothing is published. With
     ``strict``, any failing check does the same (:class:`ChecksFailed`). The check reports
-    are written into the pack. :class:`RenderError` when the output folder cannot be written
+    are written into the pack. With ``draft``, every document and the reports say DRAFT.
+    :class:`RenderError` when the output folder cannot be written
     (``-o`` names a file, or a folder that cannot be made).
     """
     check_register_against(record, register)  # before anything is written
@@ -129,6 +131,7 @@ def build_pack(
                 progress=progress,
                 profiles=profiles,
                 register=register,
+                draft=draft,
             )
         identity_errors = [
             f
@@ -147,7 +150,7 @@ def build_pack(
                 f"{', '.join(failing)} did not pass {fail_on.value}-level checks", checks
             )
         report_names = _write_reports(
-            record, checks, folder, templates or TemplateFolder(), fail_on
+            record, checks, folder, templates or TemplateFolder(), fail_on, draft=draft
         )
         try:
             target = staging.publish(review_id)
@@ -172,6 +175,7 @@ def render_and_check(
     progress: Progress | None = None,
     profiles: dict[str, Profile] | None = None,
     register: Sequence[ProtectedEntry] = (),
+    draft: bool = False,
 ) -> tuple[list[BuiltDocument], list[DocumentCheck]]:
     """Write the documents into ``folder`` and check them: readability and language per
     document, consistency across the pack, identity in every written file. The last check
@@ -187,7 +191,7 @@ def render_and_check(
     for document in documents or DOCUMENT_TYPES:
         if progress:
             progress(f"{document}: composing")
-        composed.append(compose(record, document, templates))
+        composed.append(compose(record, document, templates, draft=draft))
     allowed = allowed_by(record)
     jobs = [
         _Job(
@@ -343,17 +347,20 @@ def _write_reports(
     staging: Path,
     templates: TemplateFolder,
     fail_on: Severity,
+    *,
+    draft: bool = False,
 ) -> list[str]:
     from .report import render_html, to_data
 
     json_name = f"{record.review.id}-check-report.json"
     html_name = f"{record.review.id}-check-report.html"
     data = to_data(checks, fail_on, record.waivers)
+    data["draft"] = draft
     (staging / json_name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     (staging / html_name).write_text(
         render_html(
             checks,
-            title=record.review.title,
+            title=f"DRAFT: {record.review.title}" if draft else record.review.title,
             fail_on=fail_on,
             templates=templates,
             waivers=record.waivers,

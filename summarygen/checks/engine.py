@@ -12,7 +12,7 @@ from .finding import Finding, Severity, worst_first
 from .language import language_findings
 from .profiles import Profile, Target
 from .readability import Metrics, measure, readability_findings, section_metrics, target_note
-from .units import units
+from .units import located, units
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def check_document(document: Document, profile: Profile) -> DocumentCheck:
         metrics=metrics,
         sections=section_metrics(text_units),
         targets=targets,
-        findings=tuple(worst_first(findings)),
+        findings=tuple(worst_first(located(findings, text_units, document))),
     )
 
 
@@ -130,6 +130,10 @@ def with_consistency(
     by_document: dict[str, list[Finding]] = {}
     for finding in pack_findings:
         by_document.setdefault(finding.document, []).append(finding)
+    for document_id, findings in by_document.items():
+        if document_id in by_id:
+            document = by_id[document_id]
+            by_document[document_id] = located(findings, units(document), document)
     merged = [
         replace(
             result,

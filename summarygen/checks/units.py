@@ -1,10 +1,16 @@
 """The text of a Document as the units a reader meets: each heading, paragraph, list item,
-table cell and easy read point on its own, under the section heading it stands in."""
+table cell and easy read point on its own, under the section heading it stands in.
+
+Each unit also says where it stands for a person (:attr:`Unit.where`): the section heading
+and its number under it ("section 'Background', paragraph 3"), with the page for a file that
+has pages. A finding is located by the unit its text is in (:func:`located`), and for a
+document built from a record, by the record field its sentence came from (``source``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..document import (
@@ -16,8 +22,10 @@ from ..document import (
     ListBlock,
     Paragraph,
     Table,
+    TextSource,
     plain_text,
 )
+from ..findings import Finding
 
 UnitKind = Literal["heading", "paragraph", "item", "cell", "point", "title"]
 
@@ -27,32 +35,104 @@ class Unit:
     section: str
     kind: UnitKind
     text: str
+    where: str = field(default="", compare=False)
+    """For a person: "page 2, section 'Findings', paragraph 1"."""
 
 
 def units(document: Document) -> list[Unit]:
-    return list(_units(document.blocks, ""))
+    return list(_units(document.blocks, _Counter()))
 
 
-def _units(blocks: tuple[Block, ...], section: str) -> Iterator[Unit]:
+@dataclass
+class _Counter:
+    """Numbers the units of each kind under the current section heading."""
+
+    section: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def heading(self, text: str) -> None:
+        self.section = text
+        self.counts = {}
+
+    def where(self, noun: str, page: int | None, *, count: bool = True) -> str:
+        if count:
+            self.counts[noun] = self.counts.get(noun, 0) + 1
+        number = self.counts.get(noun, 0)
+        parts = [f"page {page}"] if page is not None else []
+        if self.section:
+            parts.append(f"section '{self.section}'")
+        parts.append(f"{noun} {number}")
+        return ", ".join(parts)
+
+
+def _units(blocks: tuple[Block, ...], counter: _Counter) -> Iterator[Unit]:
     for block in blocks:
         if isinstance(block, Heading):
-            section = block.text
-            yield Unit(section, "heading", block.text)
+            counter.heading(block.text)
+            on_page = f"page {block.page}, " if block.page is not None else ""
+            where = f"{on_page}the heading '{block.text}'"
+            yield Unit(counter.section, "heading", block.text, where)
         elif isinstance(block, Paragraph):
-            yield Unit(section, "paragraph", block.text)
+            where = counter.where("paragraph", block.page)
+            yield Unit(counter.section, "paragraph", block.text, where)
         elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield Unit(section, "item", plain_text(item))
+            for index, item in enumerate(block.items):
+                item_page = block.pages[index] if index < len(block.pages) else None
+                where = counter.where("list item", item_page)
+                yield Unit(counter.section, "item", plain_text(item), where)
         elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
+            counter.where("table", block.page)
+            for row_number, row in enumerate((block.header, *block.rows), start=1):
                 for cell in row:
                     if text := plain_text(cell).strip():
-                        yield Unit(section, "cell", text)
+                        table = counter.where("table", block.page, count=False)
+                        yield Unit(counter.section, "cell", text, f"{table}, row {row_number}")
         elif isinstance(block, EasyReadRow):
-            yield Unit(section, "point", block.text)
+            yield Unit(counter.section, "point", block.text, counter.where("point", None))
         elif isinstance(block, Callout):
             if block.title:
                 # a numbered box's number is published with its title ("1. Background")
                 number = f"{block.number}. " if block.number is not None else ""
-                yield Unit(section, "title", number + plain_text(block.title))
-            yield from _units(block.blocks, section)
+                title = number + plain_text(block.title)
+                section = f"section '{counter.section}', " if counter.section else ""
+                yield Unit(counter.section, "title", title, f"{section}the box '{title}'")
+            yield from _units(block.blocks, counter)
+
+
+def located(
+    findings: Sequence[Finding], text_units: Sequence[Unit], document: Document
+) -> list[Finding]:
+    """``findings`` with ``where`` (and, for a built document, ``source``) filled in from
+    the unit each one's text is in: the first unit of its section holding the text, else
+    the first unit anywhere. A finding already located, or about no text, is kept as is."""
+    result = []
+    for finding in findings:
+        if finding.where or not finding.text:
+            result.append(finding)
+            continue
+        unit = _unit_of(finding, text_units)
+        if unit is None:
+            result.append(finding)
+            continue
+        source = _source_of(finding.text, unit.text, document.sources)
+        result.append(replace(finding, where=unit.where, source=finding.source or source))
+    return result
+
+
+def _unit_of(finding: Finding, text_units: Sequence[Unit]) -> Unit | None:
+    holding = [unit for unit in text_units if finding.text in unit.text]
+    in_section = [unit for unit in holding if unit.section == finding.section]
+    chosen = in_section or holding
+    return chosen[0] if chosen else None
+
+
+def _source_of(sentence: str, unit_text: str, sources: Sequence[TextSource]) -> str:
+    """The record place of ``sentence`` (in a unit whose text is ``unit_text``): the longest
+    record text written into this unit that holds the whole sentence; "" when there is none,
+    or two different fields hold the same text (no guessing)."""
+    candidates = [s for s in sources if sentence in s.text and s.text in unit_text]
+    if not candidates:
+        return ""
+    longest = max(len(s.text) for s in candidates)
+    best = {s.label(sentence) for s in candidates if len(s.text) == longest}
+    return best.pop() if len(best) == 1 else ""

@@ -30,7 +30,7 @@ _PATTERN_MESSAGES = {
 def _at(name: str, position: Position | None, path: Path, message: str) -> Problem:
     line = position.line if position else None
     column = position.column if position else None
-    return Problem(name, line, column, _dotted(path), message)
+    return Problem(name, line, column, dotted(path), message)
 
 
 def load_record(path: str | FilePath, *, pictures: Collection[str] | None = None) -> Record:
@@ -40,9 +40,22 @@ def load_record(path: str | FilePath, *, pictures: Collection[str] | None = None
     shipped set); a point naming another picture is a problem, as it would fail the build.
     Raises :class:`RecordError` listing every problem found, each located.
     """
+    return load_record_and_source(path, pictures=pictures)[0]
+
+
+def load_record_and_source(
+    path: str | FilePath, *, pictures: Collection[str] | None = None
+) -> tuple[Record, Source]:
+    """The record (see :func:`load_record`) and the Source it was read from (its positions,
+    to locate the starter's placeholders). The record keeps its origin for provenance:
+    :func:`summarygen.record.provenance.origin_of`."""
+    from .provenance import RecordOrigin
+
     file = FilePath(path)
     source = read_source(file)
-    return validate_source(source, str(file), pictures=pictures)
+    record = validate_source(source, str(file), pictures=pictures)
+    RecordOrigin(str(file), source).attach(record)
+    return record, source
 
 
 def read_source(file: FilePath) -> Source:
@@ -258,7 +271,8 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-def _dotted(path: Path) -> str:
+def dotted(path: Path) -> str:
+    """A field path as the record names it: ``findings[2].analysis``."""
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

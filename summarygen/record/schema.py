@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     StringConstraints,
     Tag,
     model_validator,
@@ -491,6 +492,9 @@ class Record(_Model):
         str_strip_whitespace=True,
         title="summarygen case review record",
     )
+
+    _origin: Any = PrivateAttr(default=None)
+    """Where the record was read from (a :class:`.provenance.RecordOrigin`), if from a file."""
 
     fiction: bool = Field(
         False, description="True for made-up sample records; printed on every page."

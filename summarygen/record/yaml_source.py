@@ -52,6 +52,8 @@ class Source:
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     duplicate_keys: list[tuple[Path, Position, Position]] = field(default_factory=list)
+    text: str = ""
+    """The text the data was read from (to find a sentence's own line in a long value)."""
 
     def position(self, path: Path, *, key: bool = False) -> Position | None:
         """The position of ``path``, or of its nearest written ancestor."""
@@ -439,6 +441,7 @@ def parse(text: str, *, is_json: bool = False, libyaml: bool | None = None) -> S
         raise SourceSyntaxError(
             _syntax_message(error), _mark_position(mark) if mark else None
         ) from None
+    walker.source.text = text
     return walker.source
 
 

@@ -198,9 +198,8 @@ class _DocxBuilder:
     def _set_properties(self) -> None:
         meta = self.meta
         properties = self.word.core_properties
-        properties.title = _core_property(
-            f"{meta.title} – {meta.label}" if meta.label else meta.title
-        )
+        title = f"{meta.title} – {meta.label}" if meta.label else meta.title
+        properties.title = _core_property(f"DRAFT: {title}" if meta.draft else title)
         properties.subject = _core_property(meta.label)
         properties.author = _core_property(meta.author or meta.partnership)
         properties.keywords = _core_property(", ".join(meta.keywords))
@@ -228,6 +227,9 @@ class _DocxBuilder:
         header = section.header.paragraphs[0]
         header.style = self._style("Header")
         header.add_run(f"{meta.partnership}\t{meta.label}")
+        if meta.draft:
+            mark = header.insert_paragraph_before(style=self._style("Header"))
+            mark.add_run("DRAFT: not for publication").bold = True
         footer = section.footer.paragraphs[0]
         footer.style = self._style("Footer")
         footer.add_run(f"{meta.title}\tPage ")
