@@ -525,8 +525,15 @@ def check(
     from .accessibility import accessibility_findings
     from .checks.engine import check_document
     from .checks.finding import worst_first
+    from .checks.units import located_in_text
     from .identity.detect import Allowed
-    from .identity.gate import allowed_by, check_register_against, masked_quotes, scan_files
+    from .identity.gate import (
+        advice_without_record,
+        allowed_by,
+        check_register_against,
+        masked_quotes,
+        scan_files,
+    )
     from .readers.files import NO_TEXT, has_text, read_file
     from .report import print_terminal, print_waivers, render_html, to_data
 
@@ -583,7 +590,9 @@ def check(
             if not has_text(document):
                 err.print(terminal_text(f"{target}: {NO_TEXT}"))
                 raise typer.Exit(ExitCode.CHECKS_FAILED)
-            identity = scan_files([target], register, allowed)
+            identity = located_in_text(scan_files([target], register, allowed), document)
+            if source is None:
+                identity = advice_without_record(identity)
             identity += accessibility_findings(target, axe=axe)
         except RecordError as error:
             _report_record_error(error)

@@ -23,7 +23,7 @@ from .checks.engine import DocumentCheck, check_document, with_consistency
 from .checks.finding import Finding, Severity, worst_first
 from .checks.profiles import Profile, load_profiles, record_profile_overrides
 from .checks.readability import measure
-from .checks.units import units
+from .checks.units import located_in_text, units
 from .composer import compose
 from .document import Document
 from .documents import DOCUMENT_TYPES
@@ -214,7 +214,14 @@ def render_and_check(
     checks = with_consistency(
         record, composed, [result.check for result in done if result.check is not None]
     )
-    identity = [finding for result in done for finding in result.identity]
+    by_file = {file_name(record, d.meta.document, f): d for d in composed for f in formats}
+    identity = [
+        located_in_text([finding], by_file[finding.document])[0]
+        if finding.document in by_file
+        else finding
+        for result in done
+        for finding in result.identity
+    ]
     checks = [masked_quotes(check, register, allowed) for check in checks]
     checks = _with_identity_findings(record, checks, identity)
     for item, result in zip(built, checks, strict=False):

@@ -9,6 +9,7 @@ document built from a record, by the record field its sentence came from (``sour
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -136,3 +137,54 @@ def _source_of(sentence: str, unit_text: str, sources: Sequence[TextSource]) -> 
     longest = max(len(s.text) for s in candidates)
     best = {s.label(sentence) for s in candidates if len(s.text) == longest}
     return best.pop() if len(best) == 1 else ""
+
+
+_BODY = re.compile(
+    r"(?:word/document\.xml|page \d+|<[a-z0-9]+>|text|as shown, hidden text left out)"
+    r"(?:: (?P<note>.*))?"
+)
+"""Identity scan locations that are a file's running text (not its properties, headers or
+pictures): a finding there can be placed in a section and paragraph."""
+_MASK = "\u2026"
+
+
+def located_in_text(findings: Sequence[Finding], document: Document) -> list[Finding]:
+    """Identity findings in a file's running text, placed by the unit that holds the words
+    around what was found (their quote masks it: "Her mobile was 0…3 and she rang"): their
+    ``where`` becomes that unit's ("section 'Contact', paragraph 2"), with the scan's note (a
+    tracked deletion) kept. Others, and any not found, are kept as they are."""
+    text_units = units(document)
+    result = []
+    for finding in findings:
+        body = _BODY.fullmatch(finding.location.rpartition(" › ")[2]) if finding.location else None
+        unit = (
+            _unit_around(finding.text, text_units) if body and "›" not in finding.location else None
+        )
+        if body is None or unit is None:
+            result.append(finding)
+            continue
+        note = body.group("note")
+        where = f"{unit.where}, {note}" if note else unit.where
+        result.append(replace(finding, where=where))
+    return result
+
+
+def _unit_around(quote: str, text_units: Sequence[Unit]) -> Unit | None:
+    """The first unit holding every unmasked stretch of ``quote`` (each without the letter
+    the mask keeps beside it), if those stretches hold three words or more."""
+    pieces = quote.split(_MASK)
+    if len(pieces) < 2:
+        return None
+    stretches = []
+    for index, piece in enumerate(pieces):
+        start = 1 if index > 0 else 0
+        end = len(piece) - 1 if index < len(pieces) - 1 else len(piece)
+        stretch = piece[start:end].strip()
+        if stretch:
+            stretches.append(stretch)
+    if sum(len(stretch.split()) for stretch in stretches) < 3:
+        return None
+    for unit in text_units:
+        if all(stretch in unit.text for stretch in stretches):
+            return unit
+    return None

@@ -66,7 +66,7 @@ from .matching import (
     _CompiledAllowed,
     _CompiledRegister,
 )
-from .parts import TextPart
+from .parts import TextPart, where_for_person
 from .phrases import _SENTENCE_END, _SENTENCE_START
 from .register import ProtectedEntry
 from .rules import IdentityRules, identity_rules
@@ -106,6 +106,7 @@ def find_identifiers(
                 message=hit.message,
                 suggestion=hit.suggestion,
                 location=location,
+                where=where_for_person(location),
             )
             for hit in scan.reported
             if (location := part.location_of(hit.span)) is not None  # a deletion's context

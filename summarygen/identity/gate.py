@@ -124,6 +124,23 @@ def scan_files(
     return find_identifiers(parts, register, allowed)
 
 
+def advice_without_record(findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` from a file checked without ``--record``: advice that speaks of the
+    record is replaced by the detector's ``suggestion_without_record`` (``identity.yaml``)."""
+    instead = {
+        detector.check: (detector.suggestion, detector.suggestion_without_record)
+        for detector in identity_rules().detectors()
+        if detector.suggestion_without_record
+    }
+    changed = []
+    for finding in findings:
+        said, other = instead.get(finding.check, ("", ""))
+        if other and finding.suggestion == said:
+            finding = replace(finding, suggestion=other)
+        changed.append(finding)
+    return changed
+
+
 def masked_quotes(
     check: DocumentCheck, register: Sequence[ProtectedEntry], allowed: Allowed
 ) -> DocumentCheck:

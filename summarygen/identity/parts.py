@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -59,6 +60,33 @@ def prefixed(prefix: str, found: Found) -> Found:
             yield piece._replace(location=f"{prefix} › {piece.location}")
         else:
             yield f"{prefix} › {piece[0]}", piece[1]
+
+
+@cache
+def _places() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(str(entry["match"])), str(entry["say"]))
+        for entry in read_rules_yaml("places.yaml")["places"]
+    )
+
+
+def where_for_person(location: str) -> str:
+    """A scan's location (``word/footer1.xml``, ``docProps/core.xml``, ``<img alt>``) in the
+    terms of the program a person opens the file with (``rules/places.yaml``); what follows
+    the part name (a tracked deletion's note) is kept. A file inside a file (``a.docx ›
+    word/document.xml``) keeps its own name."""
+    *outer, inner = location.split(" › ")
+    said = inner
+    for pattern, say in _places():
+        match = pattern.match(inner)
+        if match:
+            said = say.replace("{1}", match.group(1) if pattern.groups else "")
+            rest = inner[match.end() :]
+            note = rest.split(": ", 1)[1] if ": " in rest else ""
+            if note and note not in said:
+                said = f"{said}, {note}"
+            break
+    return " › ".join([*outer, said])
 
 
 @cache

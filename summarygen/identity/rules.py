@@ -38,6 +38,9 @@ class Detector(_Model):
     """Names the kind in a message: "a UK postcode"."""
     severity: Severity
     suggestion: str
+    suggestion_without_record: str = ""
+    """The advice for a file checked without ``--record``, when ``suggestion`` speaks of
+    the record ("declare it as the review's contact in the record")."""
     examples: tuple[str, ...] = ()
     """Texts the detector must flag (the tests run them)."""
     near_misses: tuple[str, ...] = ()

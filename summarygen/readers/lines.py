@@ -73,26 +73,36 @@ class ReadUnit:
     text: str = ""
     level: int = 1
     rows: list[list[str]] = field(default_factory=list)
+    page: int | None = None
+    """The page it starts on (from 1), for a reader of a file with pages."""
 
 
 def blocks_of(units: list[ReadUnit]) -> list[Block]:
     """Units in reading order as Document blocks: neighbouring items make one list."""
     blocks: list[Block] = []
     items: list[Runs] = []
+    pages: list[int | None] = []
+
+    def close_list() -> None:
+        if items:
+            known = tuple(pages) if any(page is not None for page in pages) else ()
+            blocks.append(ListBlock(tuple(items), pages=known))
+            items.clear()
+            pages.clear()
+
     for unit in units:
-        if unit.kind != "item" and items:
-            blocks.append(ListBlock(tuple(items)))
-            items = []
+        if unit.kind != "item":
+            close_list()
         if unit.kind == "item":
             items.append(runs_of(unit.text))
+            pages.append(unit.page)
         elif unit.kind == "heading":
-            blocks.append(Heading(unit.level, runs_of(unit.text)))
+            blocks.append(Heading(unit.level, runs_of(unit.text), page=unit.page))
         elif unit.kind == "paragraph":
-            blocks.append(Paragraph(runs_of(unit.text)))
+            blocks.append(Paragraph(runs_of(unit.text), page=unit.page))
         else:
             rows = [tuple(runs_of(cell) for cell in row) for row in unit.rows if row]
             if rows:
-                blocks.append(Table(rows[0], tuple(rows[1:])))
-    if items:
-        blocks.append(ListBlock(tuple(items)))
+                blocks.append(Table(rows[0], tuple(rows[1:]), page=unit.page))
+    close_list()
     return blocks

@@ -225,7 +225,7 @@ class _StructureReader:
             rows: list[list[str]] = []
             self._rows(element, page, rows)
             if any(cell for row in rows for cell in row):
-                units.append(ReadUnit("table", rows=rows))
+                units.append(ReadUnit("table", rows=rows, page=_shown(page)))
             return
         if role in _UNITS:
             nested: list[ReadUnit] = []
@@ -238,16 +238,38 @@ class _StructureReader:
                 for unit in (nested[0:1] if not text else []):
                     unit.text = _without_bullet(unit.text)
                 text = _without_bullet(text)
+            first_page = _shown(self._first_page(element, page))
+            for unit in nested:
+                if unit.page is None:
+                    unit.page = first_page
             if text:
                 if role in _HEADINGS:
-                    units.append(ReadUnit("heading", text, level=_HEADINGS[role]))
+                    units.append(
+                        ReadUnit("heading", text, level=_HEADINGS[role], page=first_page)
+                    )
                 else:
-                    units.append(ReadUnit("item" if role in _ITEMS else "paragraph", text))
+                    units.append(
+                        ReadUnit("item" if role in _ITEMS else "paragraph", text, page=first_page)
+                    )
             units.extend(nested)
             return
         for kid in _kids(element):
             if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 self._visit(kid, page, units)
+
+    def _first_page(self, element: Any, page: int | None) -> int | None:
+        """The page (index) the element's first marked content is on: a /Pg on it or on
+        its first content reference, else the page it inherits."""
+        own = self._page_of(element, page)
+        for kid in _kids(element):
+            if isinstance(kid, int):
+                return own
+            if isinstance(kid, pikepdf.Dictionary):
+                if kid.get("/Type") == "/MCR":
+                    return self._page_of(kid, own)
+                if "/S" in kid:
+                    return self._first_page(kid, own)
+        return own
 
     def _rows(self, element: Any, page: int | None, rows: list[list[str]]) -> None:
         for kid in _kids(element):
@@ -311,6 +333,11 @@ class _StructureReader:
                         self._visit(kid, page, nested)
                     else:
                         self._collect(kid, self._page_of(kid, page), pieces, nested)
+
+
+def _shown(page: int | None) -> int | None:
+    """A page index as people count pages (from 1)."""
+    return None if page is None else page + 1
 
 
 def _without_bullet(text: str) -> str:
@@ -456,18 +483,19 @@ def _layout_blocks(pages: _Pages) -> list[Block]:
             return
         first = tidy(block[0].text)
         text = tidy(join_broken_words("\n".join(line.text.strip() for line in block)))
+        page = block[0].page + 1
         if first[:1] in BULLETS:
-            units.append(ReadUnit("item", _without_bullet(text)))
+            units.append(ReadUnit("item", _without_bullet(text), page=page))
         elif _NUMBERED.match(first):
-            units.append(ReadUnit("item", text))
+            units.append(ReadUnit("item", text, page=page))
         elif block[0].size >= body_size + HEADING_STEP or (
             all(line.bold for line in block)
             and len(text.split()) <= SHORT_HEADING_WORDS
             and not _SENTENCE_END.search(text)
         ):
-            units.append(ReadUnit("heading", text, level=1))
+            units.append(ReadUnit("heading", text, level=1, page=page))
         else:
-            units.append(ReadUnit("paragraph", text))
+            units.append(ReadUnit("paragraph", text, page=page))
         block.clear()
 
     for line in lines:
