@@ -24,9 +24,7 @@ BULLETS = "•◦▪▫■□●○‣⁃–\uf0b7\uf0a7\uf076\uf0d8"
 the private-use symbol-font bullets Word and LibreOffice write (U+F0B7 and friends)."""
 
 _SOFT_BREAK = re.compile(rf"{SOFT_HYPHEN}\s*")
-_HARD_BREAK = re.compile(
-    rf"\b([^\W\d_]+)(?:-[ \t]*\r?\n\s*|[{LINE_END_HYPHENS}]\s*)([^\W\d_]+)"
-)
+_HARD_BREAK = re.compile(rf"\b([^\W\d_]+)(?:-[ \t]*\r?\n\s*|[{LINE_END_HYPHENS}]\s*)([^\W\d_]+)")
 _STRAY_HYPHEN = re.compile(f"[{LINE_END_HYPHENS}]")
 _LINE_END = re.compile(r"[ \t]*\r?\n[ \t]*")
 

@@ -235,7 +235,7 @@ class _StructureReader:
                 # LibreOffice writes LI > LBody > P, with the bullet glyph inside the P
                 if not text and nested and nested[0].kind == "paragraph":
                     nested[0].kind = "item"
-                for unit in (nested[0:1] if not text else []):
+                for unit in nested[0:1] if not text else []:
                     unit.text = _without_bullet(unit.text)
                 text = _without_bullet(text)
             first_page = _shown(self._first_page(element, page))
@@ -244,9 +244,7 @@ class _StructureReader:
                     unit.page = first_page
             if text:
                 if role in _HEADINGS:
-                    units.append(
-                        ReadUnit("heading", text, level=_HEADINGS[role], page=first_page)
-                    )
+                    units.append(ReadUnit("heading", text, level=_HEADINGS[role], page=first_page))
                 else:
                     units.append(
                         ReadUnit("item" if role in _ITEMS else "paragraph", text, page=first_page)
@@ -455,9 +453,7 @@ def _without_running_lines(lines: list[_Line], page_count: int) -> list[_Line]:
     needed = max(2, math.ceil(REPEATED_SHARE * page_count))
     running: set[int] = set()
     for page in range(page_count):
-        on_page = sorted(
-            (line for line in lines if line.page == page), key=lambda line: -line.top
-        )
+        on_page = sorted((line for line in lines if line.page == page), key=lambda line: -line.top)
         for edge in (on_page, on_page[::-1]):  # from the top, then from the bottom
             for line in edge:
                 if len(places[_place(line)]) < needed:
