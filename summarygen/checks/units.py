@@ -106,12 +106,15 @@ def located(
     """``findings`` with ``where`` (and, for a built document, ``source``) filled in from
     the unit each one's text is in: the first unit of its section holding the text, else
     the first unit anywhere. A finding already located, or about no text, is kept as is."""
+    by_section: dict[str, list[Unit]] = {}
+    for each in text_units:
+        by_section.setdefault(each.section, []).append(each)
     result = []
     for finding in findings:
         if finding.where or not finding.text:
             result.append(finding)
             continue
-        unit = _unit_of(finding, text_units)
+        unit = _unit_of(finding, by_section.get(finding.section, []), text_units)
         if unit is None:
             result.append(finding)
             continue
@@ -120,11 +123,14 @@ def located(
     return result
 
 
-def _unit_of(finding: Finding, text_units: Sequence[Unit]) -> Unit | None:
-    holding = [unit for unit in text_units if finding.text in unit.text]
-    in_section = [unit for unit in holding if unit.section == finding.section]
-    chosen = in_section or holding
-    return chosen[0] if chosen else None
+def _unit_of(
+    finding: Finding, in_section: Sequence[Unit], text_units: Sequence[Unit]
+) -> Unit | None:
+    for candidates in (in_section, text_units):
+        for unit in candidates:
+            if finding.text in unit.text:
+                return unit
+    return None
 
 
 def _source_of(sentence: str, unit_text: str, sources: Sequence[TextSource]) -> str:

@@ -20,6 +20,8 @@ from .yaml_source import Path, Source
 
 _REGISTERS = ("professional", "plain", "child")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_NEAR = 200
+"""How many characters after one word the next is looked for in the record file."""
 
 
 def one_line(text: str) -> str:
@@ -104,9 +106,9 @@ class RecordOrigin:
         position = start
         line = self._line_at(start)
         for word in text.split(" "):
-            found = raw.find(word, position)
-            if found < 0 or raw.count("\n", position, found) > 2:
-                found = -1
+            # the next word is near (a space, or a line break and indentation): searching a
+            # short window keeps a text with escapes from costing a search of the whole file
+            found = raw.find(word, position, position + len(word) + _NEAR)
             if found >= 0:
                 line = self._line_at(found)
                 position = found + len(word)
