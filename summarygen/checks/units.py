@@ -163,24 +163,24 @@ def located_in_text(findings: Sequence[Finding], document: Document) -> list[Fin
     result = []
     for finding in findings:
         body = _BODY.fullmatch(finding.location.rpartition(" › ")[2]) if finding.location else None
-        unit = (
-            _unit_around(finding.text, text_units) if body and "›" not in finding.location else None
-        )
+        around = _stretches(finding.text) if body and "›" not in finding.location else []
+        unit = _unit_around(around, text_units)
         if body is None or unit is None:
             result.append(finding)
             continue
         note = body.group("note")
         where = f"{unit.where}, {note}" if note else unit.where
-        result.append(replace(finding, where=where))
+        source = _source_around(around, unit.text, document.sources)
+        result.append(replace(finding, where=where, source=finding.source or source))
     return result
 
 
-def _unit_around(quote: str, text_units: Sequence[Unit]) -> Unit | None:
-    """The first unit holding every unmasked stretch of ``quote`` (each without the letter
-    the mask keeps beside it), if those stretches hold three words or more."""
+def _stretches(quote: str) -> list[str]:
+    """The unmasked stretches of ``quote`` (each without the letter the mask keeps beside
+    it), if they hold three words or more; else none."""
     pieces = quote.split(_MASK)
     if len(pieces) < 2:
-        return None
+        return []
     stretches = []
     for index, piece in enumerate(pieces):
         start = 1 if index > 0 else 0
@@ -188,7 +188,25 @@ def _unit_around(quote: str, text_units: Sequence[Unit]) -> Unit | None:
         stretch = piece[start:end].strip()
         if stretch:
             stretches.append(stretch)
-    if sum(len(stretch.split()) for stretch in stretches) < 3:
+    return stretches if sum(len(stretch.split()) for stretch in stretches) >= 3 else []
+
+
+def _source_around(stretches: Sequence[str], unit_text: str, sources: Sequence[TextSource]) -> str:
+    """The record place of the text around an identifier: the longest record text in the
+    unit that holds every stretch; "" when none, or two fields hold the same text."""
+    candidates = [
+        s for s in sources if s.text in unit_text and all(part in s.text for part in stretches)
+    ]
+    if not candidates:
+        return ""
+    longest = max(len(s.text) for s in candidates)
+    best = {s.label(stretches[0]) for s in candidates if len(s.text) == longest}
+    return best.pop() if len(best) == 1 else ""
+
+
+def _unit_around(stretches: Sequence[str], text_units: Sequence[Unit]) -> Unit | None:
+    """The first unit holding every stretch of text around what was found."""
+    if not stretches:
         return None
     for unit in text_units:
         if all(stretch in unit.text for stretch in stretches):

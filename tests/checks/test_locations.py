@@ -188,3 +188,26 @@ def test_advice_for_a_file_without_a_record_does_not_send_the_author_to_one(
         assert "in the record" not in finding.suggestion
         if finding.check in ("identity.phone", "identity.email"):
             assert "--record RECORD" in finding.suggestion
+
+
+def test_an_identifier_in_a_built_file_names_its_paragraph_and_record_line(
+    tmp_path: Path,
+) -> None:
+    from summarygen.pack import render_and_check
+
+    path = tmp_path / "child-t.yaml"
+    path.write_text(
+        MINIMAL + "background: >\n  The family moved here in 2019.\n"
+        "  Her mobile was 07700 900123 and she rang the school often.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    _, checks = render_and_check(
+        load_record(path), out, documents=["overview"], formats=["docx", "html"]
+    )
+    found = [f for c in checks for f in c.findings if f.check == "identity.phone"]
+    assert {f.location for f in found} == {"word/document.xml", "<p>"}
+    for finding in found:
+        assert finding.where == "section 'Background', paragraph 1"
+        assert finding.source == f"{path}:49 background"
