@@ -734,6 +734,10 @@ def digest(
         err.print(terminal_text(f"{records}: no records (.yaml, .yml, .json) in this folder"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     loaded = [_load(path, folder) for path in paths]
+    unfinished = [problem for record in loaded for problem in _placeholders(record)]
+    if unfinished:
+        _report_placeholders(unfinished, draft_hint=False)
+        raise typer.Exit(ExitCode.CHECKS_FAILED)
     try:
         made = build_digest(
             loaded, out_dir, formats=chosen_formats, templates=folder, register=register

@@ -31,7 +31,14 @@ from ._staging import Staging
 from ._templates import TemplateFolder
 from .accessibility import accessibility_findings
 from .checks.engine import DocumentCheck
-from .errors import ChecksFailed, RecordError, RenderError, SummarygenError, TemplateError
+from .errors import (
+    ChecksFailed,
+    Problem,
+    RecordError,
+    RenderError,
+    SummarygenError,
+    TemplateError,
+)
 from .findings import Finding, Severity
 from .identity.detect import Allowed
 from .identity.gate import allowed_by, check_register_against, scan_files
@@ -130,9 +137,9 @@ def build_site(
     ``base_url`` (``https://example.org/case-reviews/``) makes the feed's and the data's links
     absolute; without it they are relative to the site's folder. Records that fail (not
     valid, not buildable, an identifier in their files) are in :attr:`Site.skipped`.
-    Raises :class:`RenderError` when ``records`` is not a folder, holds no record, or ``out``
-    cannot be written; :class:`SiteBlocked` when a page of the site itself holds an
-    identifier (nothing is published)."""
+    Raises :class:`RenderError` when ``records`` is not a folder, holds no record, none of
+    its records can be published, or ``out`` cannot be written; :class:`SiteBlocked` when a
+    page of the site itself holds an identifier (nothing is published)."""
     templates = templates or TemplateFolder()
     paths = record_files(records)
     if not paths:
@@ -158,6 +165,9 @@ def build_site(
                 else:
                     site.reviews.append(review)
                     seen[review.record.review.id] = path
+        if not site.reviews:
+            reasons = "; ".join(f"{skipped.path.name} {skipped.reason}" for skipped in site.skipped)
+            raise RenderError(f"no record in {records} could be published: {reasons}")
         _write_site(site, root, templates, base_url)
         site.findings = _page_findings(site, root, register)
         blocking = [
@@ -197,6 +207,13 @@ def _build_review(
             f"not a valid record ({count} problem{'s' if count != 1 else ''}; "
             f"first: {first}); run `summarygen validate {path}`",
         )
+    unfinished = placeholders_in(record)
+    if unfinished:
+        return Skipped(
+            path,
+            f"still holds {len(unfinished)} of the starter's placeholders (first: "
+            f"{unfinished[0]}): replace them with the review's own words",
+        )
     review_id = record.review.id
     if review_id in seen:
         return Skipped(path, f"has the same review id '{review_id}' as {seen[review_id].name}")
@@ -224,6 +241,16 @@ def _build_review(
             tuple(identifiers),
         )
     return SiteReview(record, path, documents, checks)
+
+
+def placeholders_in(record: Record) -> list[Problem]:
+    """The starter's placeholders still in ``record`` (``rules/placeholders.yaml``): a record
+    that has one is not finished, and is not published."""
+    from .record.placeholders import find_placeholders
+    from .record.provenance import origin_of
+
+    origin = origin_of(record)
+    return find_placeholders(origin.source, origin.file) if origin is not None else []
 
 
 def _write_site(site: Site, root: Path, templates: TemplateFolder, base_url: str) -> None:

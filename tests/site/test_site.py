@@ -17,6 +17,7 @@ import pytest
 from lxml import etree, html
 
 from summarygen._templates import TemplateFolder
+from summarygen.errors import RenderError
 from summarygen.record import load_record
 from summarygen.site import Site, SiteBlocked, build_site, size_label
 
@@ -136,7 +137,7 @@ def test_the_schema_refuses_an_entry_that_is_not_as_catalogued(
 
 def _records_with(tmp_path: Path, extra: dict[str, str], samples: list[Path] = SAMPLES) -> Path:
     records = tmp_path / "records"
-    records.mkdir()
+    records.mkdir(parents=True)
     for sample in samples:
         shutil.copy(sample, records / sample.name)
     for name, text in extra.items():
@@ -191,6 +192,19 @@ def test_an_identifier_in_a_page_of_the_site_publishes_nothing(
         build_site(records, tmp_path / "site", templates=TemplateFolder(templates))
     assert {p: p.read_bytes() for p in site_files(earlier)} == before
     assert not list(tmp_path.glob(".summarygen-staging-*/*/*"))
+
+
+def test_a_record_that_still_holds_the_starters_placeholders_is_left_out(
+    tmp_path: Path,
+) -> None:
+    starter = (ROOT / "templates" / "starter.yaml").read_text(encoding="utf-8")
+    records = _records_with(tmp_path, {"child-q.yaml": starter}, [])
+    with pytest.raises(RenderError):  # nothing else to publish
+        build_site(records, tmp_path / "site")
+    more = _records_with(tmp_path / "more", {"child-q.yaml": starter})
+    site = build_site(more, tmp_path / "s")
+    assert [skipped.path.name for skipped in site.skipped] == ["child-q.yaml"]
+    assert "placeholders" in site.skipped[0].reason
 
 
 def test_a_folder_without_records_is_bad_input(tmp_path: Path) -> None:
