@@ -37,9 +37,14 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 
 
+def parse_page(data: bytes) -> Any:
+    """The page's element tree (lxml), read in the encoding a browser would use."""
+    return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(encoding=_encoding(data)))
+
+
 def read_html(data: bytes) -> list[Block]:
     """The blocks of an HTML page (its bytes)."""
-    root = lxml.html.fromstring(data, parser=lxml.html.HTMLParser(encoding=_encoding(data)))
+    root = parse_page(data)
     for element in list(root.iter(*_NOT_READ)):
         _drop(element)
     for element in list(root.iter()):
@@ -71,10 +76,15 @@ def _encoding(data: bytes) -> str | None:
 
 
 def _left_out(element: Any) -> bool:
+    return HTML_ATTRIBUTE in element.attrib or is_hidden(element)
+
+
+def is_hidden(element: Any) -> bool:
+    """Whether an element (and all in it) is hidden from every reader: the ``hidden``
+    attribute, ``aria-hidden="true"``, or ``display: none`` in its ``style`` attribute."""
     attributes = element.attrib
     return (
         "hidden" in attributes
-        or HTML_ATTRIBUTE in attributes
         or attributes.get("aria-hidden", "").strip().lower() == "true"
         or bool(_DISPLAY_NONE.search(attributes.get("style", "")))
     )
