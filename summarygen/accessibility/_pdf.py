@@ -136,7 +136,10 @@ def findings(path: Path) -> list[Finding]:
     except (pikepdf.PdfError, OSError, ValueError) as error:
         raise _unreadable(path, f"it is not a readable PDF ({error})") from None
     with pdf:
-        return pdf_findings(pdf, path.name)
+        try:
+            return pdf_findings(pdf, path.name)
+        except (pikepdf.PdfError, RecursionError) as error:
+            raise _unreadable(path, f"its structure could not be read ({error})") from None
 
 
 def pdf_findings(pdf: pikepdf.Pdf, document: str) -> list[Finding]:
@@ -408,8 +411,12 @@ def _walk(pdf: pikepdf.Pdf, tree_root: Any) -> _Tree:
 _REPORTED = {"Figure", "Table", *_HEADINGS}
 
 
-def _first_page(node: Any, pages: dict[Any, int], depth: int) -> int | None:
-    """The page of the first content under an element that names no page of its own."""
+def _first_page(
+    node: Any, pages: dict[Any, int], depth: int, seen: set[Any] | None = None
+) -> int | None:
+    """The page of the first content under an element that names no page of its own (each
+    element looked into once)."""
+    seen = set() if seen is None else seen
     if depth > _MAX_DEPTH:
         return None
     for kid in _kids(node):
@@ -417,7 +424,11 @@ def _first_page(node: Any, pages: dict[Any, int], depth: int) -> int | None:
             page_object = kid.get("/Pg")
             if page_object is not None and page_object.objgen in pages:
                 return pages[page_object.objgen]
-            found = _first_page(kid, pages, depth + 1)
+            if kid.is_indirect:
+                if kid.objgen in seen:
+                    continue
+                seen.add(kid.objgen)
+            found = _first_page(kid, pages, depth + 1, seen)
             if found is not None:
                 return found
     return None
@@ -523,9 +534,11 @@ def _headings(tree: _Tree, report: _Report) -> None:
             report.add("empty-heading", where, heading.path, role=heading.role)
 
 
-def _marks_content(node: Any, depth: int) -> bool:
+def _marks_content(node: Any, depth: int, seen: set[Any] | None = None) -> bool:
     """Whether the element or one beneath it holds page content (an MCID, a marked-content
-    reference or an object reference)."""
+    reference or an object reference). Each element is looked into once (``seen``), so a
+    hostile tree whose elements share children cannot make this slow."""
+    seen = set() if seen is None else seen
     if depth > _MAX_DEPTH:
         return False
     for kid in _kids(node):
@@ -534,7 +547,11 @@ def _marks_content(node: Any, depth: int) -> bool:
         if isinstance(kid, pikepdf.Dictionary):
             if kid.get("/Type") in (pikepdf.Name.MCR, pikepdf.Name.OBJR):
                 return True
-            if _marks_content(kid, depth + 1):
+            if kid.is_indirect:
+                if kid.objgen in seen:
+                    continue
+                seen.add(kid.objgen)
+            if _marks_content(kid, depth + 1, seen):
                 return True
     return False
 

@@ -701,3 +701,19 @@ def test_axe_passes_our_page_and_flags_a_bad_one(both_packs: list[Path], folder:
     assert result.returncode == 1, result.stderr
     found = accessibility_checks(result.stdout)
     assert {"accessibility.axe-image-alt", "accessibility.axe-html-has-lang"} <= found, found
+
+
+def test_a_structure_tree_sharing_its_elements_is_read_once(folder: Path, our_pdf: Path) -> None:
+    """A hostile tree: 60 levels of elements under an empty heading, each holding the next
+    twice. Read naively, that is 2**60 visits; each element is looked into once."""
+
+    def shared(pdf: pikepdf.Pdf) -> None:
+        node = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Span, K=pikepdf.Array()))
+        for _ in range(60):
+            node = pdf.make_indirect(
+                pikepdf.Dictionary(S=pikepdf.Name.Span, K=pikepdf.Array([node, node]))
+            )
+        elements(pdf, "/H2")[0].K = pikepdf.Array([node])
+
+    found = accessibility_findings(edited(our_pdf, folder / "shared.pdf", shared))
+    assert "accessibility.pdf-empty-heading" in checks_of(found)
