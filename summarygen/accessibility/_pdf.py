@@ -501,7 +501,11 @@ def _tables(tree: _Tree, report: _Report) -> None:
             report.add("table-headers-unassociated", where, table.path)
 
 
-def _rows(table: Any, role_of: Callable[[str], str]) -> list[Any]:
+def _rows(
+    table: Any, role_of: Callable[[str], str], seen: set[Any] | None = None, depth: int = 0
+) -> list[Any]:
+    """The table's TR rows, through its THead, TBody and TFoot (each looked into once)."""
+    seen = set() if seen is None else seen
     rows: list[Any] = []
     for kid in _kids(table):
         if not isinstance(kid, pikepdf.Dictionary) or not isinstance(kid.get("/S"), pikepdf.Name):
@@ -509,8 +513,12 @@ def _rows(table: Any, role_of: Callable[[str], str]) -> list[Any]:
         role = role_of(str(kid.get("/S"))[1:])
         if role == "TR":
             rows.append(kid)
-        elif role in _TABLE_GROUPS:
-            rows.extend(_rows(kid, role_of))
+        elif role in _TABLE_GROUPS and depth < _MAX_DEPTH:
+            if kid.is_indirect:
+                if kid.objgen in seen:
+                    continue
+                seen.add(kid.objgen)
+            rows.extend(_rows(kid, role_of, seen, depth + 1))
     return rows
 
 
