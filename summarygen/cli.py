@@ -760,5 +760,29 @@ def digest(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
+@app.command(epilog="Example: summarygen preview samples/child-m.yaml")
+def preview(
+    record: Annotated[Path, typer.Argument(help="The record you are drafting.")],
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (default: a free one).")] = 0,
+    browser: Annotated[bool, typer.Option(help="Open the page in your browser.")] = True,
+    profiles: ProfilesOption = None,
+    templates: TemplatesOption = None,
+    protected: ProtectedOption = None,
+) -> None:
+    """Show every document of the pack with its findings highlighted in the text, on a page
+    only this computer can open; it updates itself each time you save the record. Ctrl-C
+    stops it. Nothing is written."""
+    from .preview.command import run_preview
+
+    def say(line: str) -> None:
+        err.print(terminal_text(line))
+
+    code = run_preview(
+        record, port=port, open_browser=browser, templates=_templates(templates),
+        profiles=profiles, register=_register(protected), say=say,
+    )  # fmt: skip
+    raise typer.Exit(code)
+
+
 def main() -> None:
     app()
