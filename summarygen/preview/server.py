@@ -215,6 +215,7 @@ def create_app(session: PreviewSession) -> Starlette:
             Route("/events", events),
             Route("/static/{name}", static),
             Route("/picture/{name}", picture),
+            Route("/favicon.ico", lambda request: Response(status_code=204, headers=HEADERS)),
         ],
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=[HOST, "localhost"])],
         lifespan=lifespan,
