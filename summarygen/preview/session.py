@@ -289,9 +289,9 @@ def changes(before: Snapshot, after: Snapshot) -> list[str]:
         for target_was, target_now in zip(was.check.targets, now.check.targets, strict=False):
             if target_was.target.metric != target_now.target.metric:
                 continue
-            old, new = target_was.value, target_now.value
-            if round(old) != round(new):
-                parts.append(f"{METRIC_SHORT[target_now.target.metric]} {old:.0f} → {new:.0f}")
+            moved = _moved(target_was.value, target_now.value)
+            if moved:
+                parts.append(f"{METRIC_SHORT[target_now.target.metric]} {moved}")
         for check_kind, (one, many) in COUNTED.items():
             old_count = _count(was.check.findings, check_kind)
             new_count = _count(now.check.findings, check_kind)
@@ -323,6 +323,15 @@ COUNTED = {
     "identity.": ("identity finding", "identity findings"),
     "consistency.": ("consistency finding", "consistency findings"),
 }
+
+
+def _moved(old: float, new: float) -> str:
+    """ "68 → 72", or "5.2 → 4.9" when whole numbers would not show the move; "" if none."""
+    if round(old) != round(new):
+        return f"{old:.0f} → {new:.0f}"
+    if round(old, 1) != round(new, 1):
+        return f"{old:.1f} → {new:.1f}"
+    return ""
 
 
 def _count(findings: Sequence[Finding], check: str) -> int:
