@@ -81,6 +81,7 @@
 
   const events = new EventSource("/events");
   events.addEventListener("hello", (event) => {
+    window.__previewListening = true;
     const data = JSON.parse(event.data);
     if (data.version !== version) update([]);
   });
