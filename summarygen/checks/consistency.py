@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -280,7 +280,14 @@ def _dates_agree(record: Record, documents: Mapping[str, Document]) -> Iterator[
                     )
 
 
-def _written_dates(text: str) -> Iterator[tuple[_Month, str]]:
+@lru_cache(maxsize=16384)
+def _written_dates(text: str) -> tuple[tuple[_Month, str], ...]:
+    """The dates written in ``text``, kept per text: the live preview checks the same
+    unchanged texts again on every save."""
+    return tuple(_find_written_dates(text))
+
+
+def _find_written_dates(text: str) -> Iterator[tuple[_Month, str]]:
     rules = _rules()
     taken: list[tuple[int, int]] = []
     for match in rules.month_date.finditer(text):

@@ -11,6 +11,9 @@ A :class:`PreviewSession` keeps, between saves:
   kept while the composed Document is equal to the one they were made from;
 - the masked form of every finding (masking scans each quote: it is kept per finding).
 
+- per document, the Markdown its template made: when a field it reads changed but the
+  Markdown did not (an edit to another register's wording), the Document is kept;
+
 Consistency across the pack reads every document, so it runs on every save (about 50 ms for
 the child-m sample).
 
@@ -36,7 +39,7 @@ from ..checks.consistency import PACK
 from ..checks.engine import DocumentCheck, check_document, with_consistency
 from ..checks.finding import Finding, Severity, worst_first
 from ..checks.profiles import Profile, load_profiles, record_profile_overrides
-from ..composer import compose
+from ..composer import compose, compose_markdown
 from ..document import Document
 from ..documents import DOCUMENT_TYPES
 from ..errors import Problem, RecordError, SummarygenError
@@ -45,11 +48,15 @@ from ..identity.gate import allowed_by
 from ..identity.register import ProtectedEntry
 from ..record import Record, load_record
 from .identity import UnitIdentity, scan_units
+from .templates import CompiledTemplates
 
 ALWAYS_READ = ("review", "subjects", "keywords", "fiction", "readability", "family", "agencies")
 """Record fields every document depends on whatever its template says: the cover (review,
 subjects), the page's keywords, the fiction notice, the reading targets (readability) and
 what the identity check allows (family roles, agencies)."""
+
+COVER = ("review", "subjects", "keywords", "fiction")
+"""Record fields the composer reads for a Document's Meta, besides its template."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,12 @@ class Snapshot:
 @dataclass
 class _Composed:
     key: str
+    """A digest of the record fields the document's template reads."""
     document: Document
+    markdown: tuple[str, list[str]]
+    """What the template made of them (Markdown and notices)."""
+    cover: str
+    """A digest of the record fields the Document's cover (Meta) reads."""
 
 
 @dataclass
@@ -110,7 +122,7 @@ class PreviewSession:
         register: Sequence[ProtectedEntry] = (),
     ) -> None:
         self.path = path
-        self.templates = templates or TemplateFolder()
+        self.templates = CompiledTemplates((templates or TemplateFolder()).override)
         self.profiles_file = profiles_file
         self.register = tuple(register)
         self._fields = {doc: self._fields_read(doc) for doc in DOCUMENT_TYPES}
@@ -170,12 +182,19 @@ class PreviewSession:
         )
 
     def _document(self, record: Record, document: str) -> Document:
+        """The composed document: the one kept if the fields its template reads are
+        unchanged, or if its Markdown and cover are; else composed again."""
         key = _digest([getattr(record, name, None) for name in self._fields[document]])
         cached = self._composed.get(document)
         if cached is not None and cached.key == key:
             return cached.document
+        markdown = compose_markdown(record, document, self.templates)
+        cover = _digest([getattr(record, name) for name in COVER])
+        if cached is not None and (markdown, cover) == (cached.markdown, cached.cover):
+            self._composed[document] = replace(cached, key=key)
+            return cached.document
         composed = compose(record, document, self.templates)
-        self._composed[document] = _Composed(key, composed)
+        self._composed[document] = _Composed(key, composed, markdown, cover)
         return composed
 
     def _check(self, document: Document, profiles: dict[str, Profile], record: Record) -> _Checked:
@@ -231,9 +250,9 @@ class PreviewSession:
         self._versions[document] = (shown, self._version)
         return self._version
 
-    def _pictures(self) -> list[str] | None:
-        if self.templates.override is None:
-            return None
+    def _pictures(self) -> list[str]:
+        """The picture names a point may use (read once: the loader would read them on
+        every save)."""
         return list(self.templates.pictures)
 
     def _problem(self, error: SummarygenError) -> Problem:
