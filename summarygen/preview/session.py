@@ -108,6 +108,8 @@ class _Checked:
     check: DocumentCheck
     identity: tuple[UnitIdentity, ...]
     identity_findings: tuple[Finding, ...]
+    allowed: Allowed
+    """What the identity scan allowed (the record's people, agencies, waivers...)."""
 
 
 class PreviewSession:
@@ -199,18 +201,25 @@ class PreviewSession:
 
     def _check(self, document: Document, profiles: dict[str, Profile], record: Record) -> _Checked:
         name = document.meta.document
+        audience = document.meta.audience
+        allowed = allowed_by(record, audience)
         cached = self._checked.get(name)
         if (
             cached is not None
             and cached.document == document
             and cached.document.notices == document.notices
         ):
+            if cached.allowed == allowed:
+                return cached
+            identity = scan_units(document, self.register, allowed)  # a waiver came or went
+            findings = tuple(finding for unit in identity for finding in unit.findings)
+            cached = replace(cached, allowed=allowed, identity=identity, identity_findings=findings)
+            self._checked[name] = cached
             return cached
-        audience = document.meta.audience
-        identity = scan_units(document, self.register, allowed_by(record, audience))
+        identity = scan_units(document, self.register, allowed)
         findings = tuple(finding for unit in identity for finding in unit.findings)
         result = _Checked(
-            document, check_document(document, profiles[audience]), identity, findings
+            document, check_document(document, profiles[audience]), identity, findings, allowed
         )
         self._checked[name] = result
         return result

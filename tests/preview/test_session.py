@@ -154,3 +154,24 @@ def test_an_identifier_is_highlighted_and_masked_everywhere(record: Path, tmp_pa
     assert "k-identity s-error" in page
     assert "Zebulon" not in page and "Quartermaine" not in page
     assert all("Zebulon" not in f.text + f.message for f in state.check.findings)
+
+
+def test_a_waiver_added_later_is_heard_by_unchanged_documents(record: Path) -> None:
+    session = PreviewSession(record)
+    record.write_text(
+        edited(record.read_text(), "This is a crime.", "This is a crime. Call 07700 900123.")
+    )
+    session.refresh()
+    found = [
+        f
+        for f in session.snapshot.documents["children"].check.findings
+        if f.check.startswith("identity.")
+    ]
+    assert found, "the postcode is not found: the test proves nothing"
+    waiver = "waivers:\n  - text: 07700 900123\n    reason: A number kept for drama, no one's.\n"
+    record.write_text(record.read_text() + "\n" + waiver)
+    before = session.snapshot.documents["children"].document
+    session.refresh()
+    state = session.snapshot.documents["children"]
+    assert state.document is before  # not composed again
+    assert not [f for f in state.check.findings if f.check.startswith("identity.")]
