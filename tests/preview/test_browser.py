@@ -39,10 +39,10 @@ def preview_url(record: Path) -> Iterator[str]:
     sock.close()
 
 
-def open_preview(browser: Browser, url: str, *, for_axe: bool = False) -> Page:
+def open_preview(browser: Browser, url: str, *, for_axe: bool = False, width: int = 1280) -> Page:
     # axe-core is injected as an inline script, which the page's policy refuses; only the
     # axe run lets the browser bypass it.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=for_axe)
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=for_axe)
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("() => window.__previewListening === true", timeout=WAIT_MS)
@@ -103,9 +103,14 @@ def test_a_note_shows_on_focus_hover_and_tap(browser: Browser, preview_url: str)
     page.context.close()
 
 
-@pytest.mark.parametrize("document", ["children", "overview", "press-statement"])
-def test_axe_finds_no_violation(browser: Browser, preview_url: str, document: str) -> None:
-    page = open_preview(browser, f"{preview_url}?doc={document}", for_axe=True)
+@pytest.mark.parametrize(
+    ("document", "width"),
+    [("children", 1280), ("overview", 1280), ("press-statement", 1280), ("action-plan", 320)],
+)
+def test_axe_finds_no_violation(
+    browser: Browser, preview_url: str, document: str, width: int
+) -> None:
+    page = open_preview(browser, f"{preview_url}?doc={document}", for_axe=True, width=width)
     page.locator("mark.hl[data-note]").first.focus()  # a note open, as a reader sees it
     violations = axe_violations(page)
     assert not violations, format_violations(violations)

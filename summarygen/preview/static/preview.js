@@ -26,7 +26,7 @@
     popup.style.width = width + "px";
     const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
     popup.style.left = left + "px";
-    popup.style.top = (box.bottom + window.scrollY + 6) + "px";
+    popup.style.top = (box.bottom + window.scrollY + 1) + "px";  // no gap: the pointer can move onto it
   }
 
   const markOf = (target) => (target instanceof Element ? target.closest("mark.hl[data-note]") : null);
