@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from summarygen.preview import PreviewSession, listening_socket, run_in_thread
+from summarygen.preview.highlight import KINDS
 
 from ..clients.browser import axe_violations, chromium, format_violations
 from .conftest import HARD_SENTENCE, HARD_SENTENCE_TEXT, SHORTER, edited
@@ -100,6 +101,12 @@ def test_a_note_shows_on_focus_hover_and_tap(browser: Browser, preview_url: str)
     page.locator("h2.document-label").click()
     mark.hover()
     expect(popup).to_be_visible()
+    page.locator("h2.document-label").hover()
+    expect(popup).to_be_hidden()
+    mark.click()  # a tap
+    expect(popup).to_be_visible()
+    page.locator("h2.document-label").click()
+    expect(popup).to_be_hidden()
     page.context.close()
 
 
@@ -136,4 +143,21 @@ def test_the_page_loads_nothing_from_elsewhere_and_no_inline_script(
             .map((element) => element.src || element.href)"""
     )
     assert sources and all(source.startswith("http://127.0.0.1:") for source in sources)
+    page.context.close()
+
+
+def test_each_kind_of_highlight_has_its_own_line_not_only_its_colour(
+    browser: Browser, preview_url: str
+) -> None:
+    page = open_preview(browser, preview_url + "?doc=overview")
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll(".legend mark")].map((mark) => {
+            const style = getComputedStyle(mark);
+            return [style.textDecorationLine, style.textDecorationStyle,
+                    style.borderBottomStyle, style.outlineStyle,
+                    getComputedStyle(mark, "::before").content].join(" ");
+        })"""
+    )
+    assert len(lines) == len(KINDS)
+    assert len(set(lines)) == len(lines), lines
     page.context.close()

@@ -48,8 +48,9 @@
   });
   document.addEventListener("click", (event) => {
     const mark = markOf(event.target);
+    // a tap brings mouseover then click: both show; a tap elsewhere (or Escape) hides
     if (mark) {
-      if (shownFor === mark && !popup.hidden) hidePopup(); else showPopup(mark);
+      showPopup(mark);
     } else if (!(event.target instanceof Element && popup.contains(event.target))) {
       hidePopup();
     }
