@@ -36,11 +36,10 @@
     if (mark) showPopup(mark);
   });
   document.addEventListener("mouseout", (event) => {
+    if (!shownFor) return;
     const to = event.relatedTarget;
-    if (shownFor && !(to instanceof Element && (popup.contains(to) || shownFor.contains(to)))
-        && document.activeElement !== shownFor) {
-      if (!(event.target instanceof Element && popup.contains(event.target) && to instanceof Element && shownFor.contains(to))) hidePopup();
-    }
+    const staying = to instanceof Node && (popup.contains(to) || shownFor.contains(to));
+    if (!staying && document.activeElement !== shownFor) hidePopup();
   });
   document.addEventListener("focusin", (event) => {
     const mark = markOf(event.target);
