@@ -63,15 +63,18 @@
     if (!response.ok) return;
     const part = await response.json();
     const x = window.scrollX, y = window.scrollY;
-    const focusedNote = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.note : null;
+    // the highlight that had focus, known by its kind and words (its note's number may move)
+    const focused = markOf(document.activeElement);
+    const was = focused ? [focused.className, focused.textContent] : null;
     hidePopup();
     document.getElementById("side").innerHTML = part.side;
     document.getElementById("content").innerHTML = part.main;
     window.scrollTo(x, y);
     version = part.version;
     body.dataset.version = String(version);
-    if (focusedNote) {
-      const again = document.querySelector('mark.hl[data-note="' + focusedNote + '"]');
+    if (was) {
+      const again = Array.from(document.querySelectorAll("mark.hl[data-note]"))
+        .find((mark) => mark.className === was[0] && mark.textContent === was[1]);
       if (again) again.focus({preventScroll: true});
     }
     const said = (changes && changes.length ? changes : part.changes) || [];
