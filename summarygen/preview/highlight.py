@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..checks.readability import Metrics
-from ..checks.units import Unit, units
+from ..checks.units import units
 from ..document import (
     Block,
     Callout,
@@ -473,7 +473,3 @@ def legend() -> Markup:
         for kind in KINDS
     )
     return Markup('<ul class="legend">{}</ul>').format(items)
-
-
-def unit_texts(state: DocumentState) -> list[Unit]:
-    return units(state.document)

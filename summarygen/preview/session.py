@@ -3,16 +3,20 @@ the change touches.
 
 A :class:`PreviewSession` keeps, between saves:
 
-- the templates folder, the shipped rules and the parsed Jinja templates (as a build does);
-- per document, the record fields its template reads (found once in the template's syntax
-  tree: ``record.background``, ``r.dates``...) and the values they had: a document whose
-  fields are unchanged is not composed again;
-- per composed Document, its checks (readability, plain language) and its identity scan,
-  kept while the composed Document is equal to the one they were made from;
-- the masked form of every finding (masking scans each quote: it is kept per finding).
-
+- the templates, compiled once per source text (:mod:`.templates`), and the easy read
+  picture names;
+- per document, the record fields its template reads (found once, at start, in the
+  template's Jinja syntax tree: ``record.background``...; every field if the template reads
+  the record some other way) with a digest of their values: a document whose fields are
+  unchanged is not composed again;
 - per document, the Markdown its template made: when a field it reads changed but the
   Markdown did not (an edit to another register's wording), the Document is kept;
+- per composed Document, its checks (readability, plain language) and its identity scan,
+  kept while the Document, the reading targets and what the record allows are unchanged;
+- the masked form of every finding (masking scans each quote).
+
+A change to a template is read at the next compose, but the fields it reads were found at
+start: restart the preview after changing templates.
 
 Consistency across the pack reads every document, so it runs on every save (about 50 ms for
 the child-m sample).
@@ -35,9 +39,8 @@ from typing import Any
 from jinja2 import nodes
 
 from .._templates import TemplateFolder
-from ..checks.consistency import PACK
 from ..checks.engine import DocumentCheck, check_document, with_consistency
-from ..checks.finding import Finding, Severity, worst_first
+from ..checks.finding import Finding, worst_first
 from ..checks.profiles import Profile, load_profiles, record_profile_overrides
 from ..composer import compose, compose_markdown
 from ..document import Document
@@ -368,4 +371,4 @@ def _count(findings: Sequence[Finding], check: str) -> int:
     return sum(1 for f in findings if f.check == check)
 
 
-__all__ = ["PACK", "DocumentState", "PreviewSession", "Severity", "Snapshot", "changes"]
+__all__ = ["DocumentState", "PreviewSession", "Snapshot", "changes"]
