@@ -56,6 +56,11 @@ class PartialDate:
     def first_day(self) -> _dt.date:
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> _dt.date:
+        """The last day the date may mean: 2025-06 is 30 June 2025, 2025 is 31 December."""
+        month = self.month or 12
+        return _dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
     def iso(self) -> str:
         text = f"{self.year:04d}"
         if self.month:

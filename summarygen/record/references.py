@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import PartialDate
 from .yaml_source import Path
 
 # (list holding the ids, human name of one item)
@@ -30,7 +31,27 @@ REFERENCES: list[tuple[tuple[str, ...], str]] = [
     (("actions", "*", "recommendation"), "recommendations"),
     (("actions", "*", "agency"), "agencies"),
     (("comms", "agency_quotes", "*", "agency"), "agencies"),
+    (("action_plan_updates", "*", "actions", "*", "action"), "actions"),
+    (("agency_responses", "*", "agency"), "agencies"),
+    (("agency_responses", "*", "recommendations", "*", "recommendation"), "recommendations"),
 ]
+
+# (list, key of each item, what a second item with the same key means): an item of the list
+# may not repeat another's key, e.g. one agency answering twice.
+ONCE_EACH: list[tuple[tuple[str, ...], str, str]] = [
+    (("action_plan_updates", "*", "actions"), "action", "this update already gives action"),
+    (("agency_responses",), "agency", "there is already a response from agency"),
+    (
+        ("agency_responses", "*", "recommendations"),
+        "recommendation",
+        "this agency already answers recommendation",
+    ),
+]
+
+AVAILABLE_FOR_YEARS = 1
+"""How long a published review stays on the partnership's website, at least. Source: Working
+Together to Safeguard Children 2023, ch. 5: reports are published and remain "publicly
+available for at least one year" (the national Panel asks for the same)."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +95,73 @@ def check(data: Any) -> list[ReferenceProblem]:
                     )
                 )
     problems.extend(_duplicate_pseudonyms(data))
+    problems.extend(_repeated_keys(data))
+    problems.extend(_update_dates(data))
+    problems.extend(_available_until(data))
     return problems
+
+
+def _repeated_keys(data: dict[str, Any]) -> Iterator[ReferenceProblem]:
+    for pattern, key, message in ONCE_EACH:
+        for path, items in _expand(data, pattern, ()):
+            seen: dict[str, int] = {}
+            for index, item in enumerate(_list(items)):
+                value = item.get(key) if isinstance(item, dict) else None
+                if not isinstance(value, str):
+                    continue
+                if value in seen:
+                    yield ReferenceProblem(
+                        (*path, index, key),
+                        f"{message} '{value}' (at item {seen[value] + 1}): give it once",
+                    )
+                else:
+                    seen[value] = index
+
+
+def _date(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate._validate(value)
+    except ValueError:
+        return None  # the schema reports it
+
+
+def _update_dates(data: dict[str, Any]) -> Iterator[ReferenceProblem]:
+    """Action plan updates come oldest first, one to a date."""
+    previous: PartialDate | None = None
+    for index, update in enumerate(_list(data.get("action_plan_updates"))):
+        date = _date(update.get("date")) if isinstance(update, dict) else None
+        if date is None:
+            continue
+        if previous is not None and date.first_day() <= previous.first_day():
+            yield ReferenceProblem(
+                ("action_plan_updates", index, "date"),
+                f"{date.iso()} is not after the update before it ({previous.iso()}): list the "
+                "updates oldest first, one to a date",
+            )
+        previous = date
+
+
+def _available_until(data: dict[str, Any]) -> Iterator[ReferenceProblem]:
+    """A review stays public for at least :data:`AVAILABLE_FOR_YEARS` after it is published."""
+    review = data.get("review")
+    if not isinstance(review, dict):
+        return
+    publication, dates = review.get("publication"), review.get("dates")
+    if not isinstance(publication, dict) or not isinstance(dates, dict):
+        return
+    until, published = _date(publication.get("available_until")), _date(dates.get("published"))
+    if until is None or published is None:
+        return
+    first = published.first_day()
+    earliest = first.replace(year=first.year + AVAILABLE_FOR_YEARS, day=min(first.day, 28))
+    # (28: a year after 29 February is 28 February at the latest)
+    if until.last_day() < earliest:
+        yield ReferenceProblem(
+            ("review", "publication", "available_until"),
+            f"{until.iso()} is less than a year after the review was published "
+            f"({published.iso()}): a review stays public for at least a year, so write "
+            f"{PartialDate(earliest.year, earliest.month).iso()} or later",
+        )
 
 
 def _duplicate_pseudonyms(data: dict[str, Any]) -> Iterator[ReferenceProblem]:

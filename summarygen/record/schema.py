@@ -248,6 +248,11 @@ class Publication(_Model):
     reason: Text | None = Field(
         None, description="Why only the improvements are published (required for that mode)."
     )
+    available_until: PartialDate | None = Field(
+        None,
+        description="Until when the review stays on the partnership's website: at least a year "
+        "after it was published.",
+    )
 
     @model_validator(mode="after")
     def _reason_needed(self) -> Publication:
@@ -371,6 +376,42 @@ class Action(_Model):
     updated: PartialDate | None = None
 
 
+class ActionUpdate(_Model):
+    """One action's state at a dated update of the action plan."""
+
+    action: Id = Field(description="The action's id, e.g. A3.")
+    status: Status
+    progress: Annotated[int, Field(ge=0, le=100)] | None = Field(None, description="Per cent.")
+    evidence: NonEmpty | None = Field(None, description="What shows the action's progress.")
+    note: NonEmpty | None = Field(None, description="Anything else the board should know.")
+
+
+class PlanUpdate(_Model):
+    """The action plan as it stood on one date, after publication: what changed for each
+    action named (an action not named is as it was)."""
+
+    date: PartialDate = Field(description="When the plan was reviewed, e.g. 2025-11 or 2025-11-14.")
+    summary: NonEmpty | None = Field(None, description="One or two sentences on the update.")
+    actions: list[ActionUpdate] = Field(min_length=1)
+
+
+class RecommendationResponse(_Model):
+    """An agency's answer to one recommendation."""
+
+    recommendation: Id = Field(description="The recommendation's id, e.g. R2.")
+    response: Text
+
+
+class AgencyResponse(_Model):
+    """One agency's written response to the review."""
+
+    agency: Id = Field(description="The agency's id, from agencies.")
+    response: Text = Field(description="The agency's response to the review as a whole.")
+    recommendations: list[RecommendationResponse] = Field(
+        default_factory=list, description="Its answer to each recommendation addressed to it."
+    )
+
+
 # --- communication ---------------------------------------------------------------------
 
 
@@ -400,6 +441,11 @@ class Comms(_Model):
     actions_taken: list[Text] = Field(default_factory=list)
     contact: Contact
     notes_to_editors: list[Text] = Field(default_factory=list)
+    opening_statement: Text | None = Field(
+        None,
+        description="The chair's statement for a press conference, written to be spoken: short "
+        "sentences, numbers in words. A blank line starts a new paragraph.",
+    )
 
 
 class Briefing(_Model):
@@ -516,6 +562,15 @@ class Record(_Model):
     recommendations: list[Recommendation] = Field(default_factory=list)
     board_response: Text | None = None
     actions: list[Action] = Field(default_factory=list)
+    action_plan_updates: list[PlanUpdate] = Field(
+        default_factory=list,
+        description="Dated updates of the action plan after publication, oldest first; they "
+        "make the progress report.",
+    )
+    agency_responses: list[AgencyResponse] = Field(
+        default_factory=list,
+        description="Each agency's written response to the recommendations addressed to it.",
+    )
     comms: Comms | None = None
     briefing: Briefing | None = None
     easy_read: EasyRead | None = None
