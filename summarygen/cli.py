@@ -407,7 +407,7 @@ def build(
             pack = build_pack(
                 loaded,
                 out_dir,
-                documents=chosen_documents,
+                documents=chosen_documents if documents else None,  # None: all it has
                 formats=chosen_formats,
                 templates=folder,
                 progress=lambda step: progress.update(task, description=step),
@@ -450,6 +450,8 @@ def build(
     out.print(terminal_text(f"Wrote {count} files to {pack.folder}"))
     if draft:
         out.print(terminal_text("This is a draft: every page and file says DRAFT."))
+    for note in pack.skipped:
+        out.print(terminal_text(f"Note: {note}."))
     for report in pack.reports:
         out.print(terminal_text(f"Check report: {report}"))
     if any(check.fails(fail_on) for check in pack.checks):
@@ -559,7 +561,7 @@ def check(
                 _, results = render_and_check(
                     loaded,
                     scratch,
-                    documents=chosen,
+                    documents=chosen if documents else None,  # None: all it has
                     templates=folder,
                     profiles=chosen_profiles,
                     register=register,

@@ -39,13 +39,14 @@ from .document import (
     Table,
     TextSource,
 )
-from .documents import DOCUMENT_TYPES, DocumentType
+from .documents import DOCUMENT_TYPES, DocumentType, NotInRecord, why_not
 from .errors import TemplateError
 from .numbers import in_words
+from .progress import Progress, progress_of
 from .readers.markdown import read_markdown
 from .record import PartialDate, Record, Register, RegisterText, text_for
 from .record.provenance import origin_of
-from .record.schema import PHONE_REGION, Status, email_address, phone_number
+from .record.schema import PHONE_REGION, Recommendation, Status, email_address, phone_number
 
 PICTURE_CREDIT = (
     "Pictures: OpenMoji (openmoji.org), the open-source emoji and icon project, "
@@ -144,6 +145,32 @@ class _Composer:
         noun = singular if number == 1 else (plural or singular + "s")
         return f"{in_words(number)} {noun}"
 
+    def progress(self) -> Progress:
+        """The action plan as at its latest update (the progress report's content)."""
+        found = progress_of(self.record)
+        if found is None:
+            raise TemplateError("the record has no action plan updates")
+        return found
+
+    def agency_name(self, agency_id: str) -> str:
+        """The name of the agency with ``agency_id`` (ids are checked when the record loads)."""
+        for agency in self.record.agencies:
+            if agency.id == agency_id:
+                return agency.name
+        raise TemplateError(f"no agency with the id '{agency_id}'")
+
+    def recommendation(self, recommendation_id: str) -> Recommendation:
+        """The recommendation with ``recommendation_id``."""
+        for recommendation in self.record.recommendations:
+            if recommendation.id == recommendation_id:
+                return recommendation
+        raise TemplateError(f"no recommendation with the id '{recommendation_id}'")
+
+    @staticmethod
+    def words(number: int) -> str:
+        """A whole number in words ("three"), as a spoken or plain text writes it."""
+        return in_words(number)
+
     @staticmethod
     def picture_name(name: str) -> Markup:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
@@ -219,6 +246,9 @@ def _compose_markdown(
     """The Markdown, the notices, and the record texts written into it (for provenance)."""
     templates = templates or TemplateFolder()
     doc = _document_type(document)
+    missing = why_not(record, doc.id)
+    if missing is not None:
+        raise NotInRecord(f"{record.review.id} has no {doc.label.lower()}: {missing}")
     composer = _Composer(record, doc)
     helpers: dict[str, Callable[..., Any]] = {
         "t": composer.text,
@@ -230,6 +260,10 @@ def _compose_markdown(
         "email_link": composer.email_link,
         "phone_link": composer.phone_link,
         "picture": composer.picture_name,
+        "progress": composer.progress,
+        "agency_name": composer.agency_name,
+        "recommendation": composer.recommendation,
+        "words": composer.words,
     }
     try:
         environment = _environment(templates, composer.written)

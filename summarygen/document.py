@@ -114,7 +114,29 @@ class EasyReadRow:
         return plain_text(self.runs)
 
 
-Block = Heading | Paragraph | ListBlock | Table | Figure | Callout | EasyReadRow
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: what it counts, how many, and the status colour it is drawn in."""
+
+    label: str
+    value: int
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of counts, drawn by each writer, with its text alternative: ``alt`` says
+    every bar in words, and ``table`` (the numbers the bars are drawn from) is published with
+    it, so a reader who cannot see the drawing reads the same figures."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    table: Table
+    alt: str
+    kind: Literal["chart"] = "chart"
+
+
+Block = Heading | Paragraph | ListBlock | Table | Figure | Callout | EasyReadRow | Chart
 
 
 @dataclass(frozen=True)

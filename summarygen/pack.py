@@ -26,7 +26,7 @@ from .checks.readability import measure
 from .checks.units import located_in_text, units
 from .composer import compose
 from .document import Document
-from .documents import DOCUMENT_TYPES
+from .documents import DOCUMENT_TYPES, documents_for, why_not
 from .errors import ChecksFailed, RenderError, SummarygenError
 from .identity.detect import Allowed
 from .identity.gate import allowed_by, check_register_against, masked_quotes, scan_files
@@ -64,6 +64,9 @@ class Pack:
     reports: list[Path] = field(default_factory=list)
     pack_check: DocumentCheck | None = None
     """What the checks found about the pack as a whole (consistency across documents)."""
+    skipped: list[str] = field(default_factory=list)
+    """A note for each document the record has nothing to make from (no progress report
+    without action plan updates), when all documents were asked for."""
 
     @property
     def notices(self) -> list[str]:
@@ -162,7 +165,17 @@ def build_pack(
         item.files = [
             BuiltFile(f.document, f.format, target / f.path.name, f.size) for f in item.files
         ]
-    return Pack(target, built, [target / name for name in report_names], checks[-1])
+    skipped = [] if documents else skipped_documents(record)
+    return Pack(target, built, [target / name for name in report_names], checks[-1], skipped)
+
+
+def skipped_documents(record: Record) -> list[str]:
+    """A note for each document ``record`` does not make, saying why."""
+    return [
+        f"{document}: not made, as {reason}"
+        for document in DOCUMENT_TYPES
+        if (reason := why_not(record, document)) is not None
+    ]
 
 
 def render_and_check(
@@ -188,7 +201,7 @@ def render_and_check(
     if profiles is None:
         profiles = load_profiles(record_overrides=record_profile_overrides(record))
     composed: list[Document] = []
-    for document in documents or DOCUMENT_TYPES:
+    for document in documents or documents_for(record):
         if progress:
             progress(f"{document}: composing")
         composed.append(compose(record, document, templates, draft=draft))

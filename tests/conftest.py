@@ -7,6 +7,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 
+
+def documents_of(sample: Path) -> list[str]:
+    """The documents a sample makes (no progress report without action plan updates...)."""
+    from summarygen import load_record
+    from summarygen.documents import documents_for
+
+    return documents_for(load_record(sample))
+
+
+SAMPLE_DOCUMENTS = [(sample, document) for sample in SAMPLES for document in documents_of(sample)]
+"""Every (sample, document) pair a build makes."""
+
 # A small valid record. Tests change one line of it at a time, so line numbers matter:
 # keep it stable, and add to the end.
 MINIMAL = """\

@@ -11,10 +11,9 @@ from summarygen import TemplateError, load_record
 from summarygen._templates import TemplateFolder
 from summarygen.composer import compose, escape_markdown
 from summarygen.document import EasyReadRow, Heading, ListBlock, Paragraph, Table
-from summarygen.documents import DOCUMENT_TYPES
 from summarygen.readers.markdown import read_markdown
 
-from .conftest import MINIMAL, SAMPLES
+from .conftest import MINIMAL, SAMPLE_DOCUMENTS
 
 
 def no_pictures(name: str) -> str:
@@ -99,8 +98,11 @@ def test_raw_html_in_a_template_is_text_not_markup() -> None:
     assert block.text == "<div onclick='x'>hi</div>"
 
 
-@pytest.mark.parametrize("document", list(DOCUMENT_TYPES))
-@pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
+@pytest.mark.parametrize(
+    ("sample", "document"),
+    SAMPLE_DOCUMENTS,
+    ids=[f"{sample.stem}-{document}" for sample, document in SAMPLE_DOCUMENTS],
+)
 def test_every_document_of_every_sample_composes_with_ordered_headings(
     sample: Path, document: str
 ) -> None:

@@ -13,7 +13,7 @@ import pytest
 from summarygen import RenderError, TemplateError, load_record
 from summarygen._templates import TemplateFolder
 from summarygen._workers import WORKERS_VARIABLE
-from summarygen.documents import DOCUMENT_TYPES
+from summarygen.documents import documents_for
 from summarygen.pack import build_pack
 
 from .conftest import SAMPLES
@@ -33,7 +33,7 @@ def test_pack_holds_every_document_in_every_format_with_readable_names(tmp_path:
     names = sorted(p.name for p in pack.folder.iterdir())
     review = record.review.id
     documents = [
-        f"{review}-{doc}.{fmt}" for doc in DOCUMENT_TYPES for fmt in ("docx", "pdf", "html")
+        f"{review}-{doc}.{fmt}" for doc in documents_for(record) for fmt in ("docx", "pdf", "html")
     ]
     reports = [f"{review}-check-report.json", f"{review}-check-report.html"]
     expected = sorted(documents + reports)

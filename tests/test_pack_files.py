@@ -23,12 +23,12 @@ from summarygen import load_record
 from summarygen.documents import DOCUMENT_TYPES
 from summarygen.pack import build_pack
 
-from .conftest import SAMPLES
+from .conftest import SAMPLE_DOCUMENTS, SAMPLES
 from .pdf_tools import run, struct_elements
 
 GOLDEN = Path(__file__).parent / "golden"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CASES = [(sample, doc) for sample in SAMPLES for doc in DOCUMENT_TYPES]
+CASES = SAMPLE_DOCUMENTS
 IDS = [f"{sample.stem}-{doc}" for sample, doc in CASES]
 
 

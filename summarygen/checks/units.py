@@ -17,6 +17,7 @@ from typing import Literal
 from ..document import (
     Block,
     Callout,
+    Chart,
     Document,
     EasyReadRow,
     Heading,
@@ -90,6 +91,8 @@ def _units(blocks: tuple[Block, ...], counter: _Counter) -> Iterator[Unit]:
                         yield Unit(counter.section, "cell", text, f"{table}, row {row_number}")
         elif isinstance(block, EasyReadRow):
             yield Unit(counter.section, "point", block.text, counter.where("point", None))
+        elif isinstance(block, Chart):  # its title and its table: the text alternative
+            yield from _units((block.table,), counter)
         elif isinstance(block, Callout):
             if block.title:
                 # a numbered box's number is published with its title ("1. Background")

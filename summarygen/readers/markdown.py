@@ -2,13 +2,15 @@
 
 Beyond CommonMark: pipe tables; ``[words]{.status-green}`` spans for action status;
 ``::: box N Title``, ``::: note Title`` and ``::: quote Title`` containers; and
-``::: point PICTURE`` for an easy read point. Raw HTML is never passed through: it is
+``::: point PICTURE`` for an easy read point; ``::: chart TITLE`` around a table of
+labels and whole numbers for a bar chart. Raw HTML is never passed through: it is
 read as the literal text it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
@@ -17,8 +19,10 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from ..document import (
+    Bar,
     Block,
     Callout,
+    Chart,
     EasyReadRow,
     Figure,
     Heading,
@@ -28,10 +32,11 @@ from ..document import (
     Runs,
     Status,
     Table,
+    plain_text,
 )
 from ..errors import TemplateError
 
-CONTAINERS = ("box", "note", "quote", "point")
+CONTAINERS = ("box", "note", "quote", "point", "chart")
 STATUSES: tuple[Status, ...] = ("not-started", "red", "amber", "green", "complete")
 
 
@@ -114,6 +119,8 @@ def _container(name: str, info: str, inner: list[Block], alt_text: AltText) -> B
         if len(inner) != 1 or not isinstance(inner[0], Paragraph):
             raise TemplateError("an easy read point holds exactly one paragraph")
         return EasyReadRow(rest, alt_text(rest), inner[0].runs)
+    if name == "chart":
+        return _chart(unescapeAll(info).strip().removeprefix("chart").strip(), inner)
     if name == "box":
         number, _, title = rest.partition(" ")
         if not number.isdigit():
@@ -121,6 +128,24 @@ def _container(name: str, info: str, inner: list[Block], alt_text: AltText) -> B
         return Callout("box", (Run(title),), tuple(inner), number=int(number))
     heading = (Run(rest),) if rest else ()
     return Callout("note" if name == "note" else "quote", heading, tuple(inner))
+
+
+def _chart(title: str, inner: list[Block]) -> Chart:
+    """A bar chart from the one table it holds: each row a label (with its status colour, if
+    it is a status span) and a whole number."""
+    if len(inner) != 1 or not isinstance(inner[0], Table) or not title:
+        raise TemplateError("a chart has a title and holds exactly one table")
+    table = inner[0]
+    bars = []
+    for row in table.rows:
+        if len(row) != 2 or not plain_text(row[1]).strip().isdigit():
+            raise TemplateError("each row of a chart's table is a label and a whole number")
+        status = next((run.status for run in row[0] if run.status is not None), None)
+        label = plain_text(row[0]).replace("\u00a0", " ").strip()
+        bars.append(Bar(label, int(plain_text(row[1])), status))
+    alt = f"Bar chart, {title}: " + "; ".join(f"{bar.label}, {bar.value}" for bar in bars) + "."
+    numbers = replace(table, caption=f"{title}: the figures in the chart")
+    return Chart(title, tuple(bars), numbers, alt)
 
 
 def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:

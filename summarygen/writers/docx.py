@@ -63,6 +63,7 @@ from .._templates import TemplateFolder
 from ..document import (
     Block,
     Callout,
+    Chart,
     Document,
     EasyReadRow,
     Figure,
@@ -275,6 +276,8 @@ class _DocxBuilder:
                 self._add_table(group)
             elif isinstance(group, Figure):
                 self._add_figure(group)
+            elif isinstance(group, Chart):
+                self._add_chart(group)
             elif isinstance(group, Callout):
                 self._add_callout(group)
             else:  # pragma: no cover - the Block union is closed
@@ -406,6 +409,18 @@ class _DocxBuilder:
                     _shade_cell(in_cell, fill)
                 else:
                     _shade_run(word_run.element, fill)
+
+    def _add_chart(self, chart: Chart) -> None:
+        """The chart as a picture with its alt text and caption, then its numbers as a table."""
+        from .chart import chart_png, chart_width_points
+
+        paragraph = self.word.add_paragraph(style=self._style("Figure"))
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(chart_png(chart)), width=Pt(chart_width_points())
+        )
+        shape._inline.docPr.set("descr", chart.alt)  # as _add_picture: the alt text only
+        self.word.add_paragraph(chart.title, style=self._style("Caption"))
+        self._add_table(chart.table)
 
     def _add_picture(self, paragraph: WordParagraph, name: str, alt: str, width: Length) -> None:
         picture = self.templates.picture(name)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from summarygen import DOCUMENT_TYPES, compose, load_record
+from summarygen import compose, load_record
 from summarygen._templates import TemplateFolder
 from summarygen.checks.consistency import consistency_findings
 from summarygen.document import Document, Meta, Paragraph, Run
+from summarygen.documents import documents_for
 
 from ..conftest import MINIMAL, SAMPLES
 
@@ -18,14 +19,14 @@ def pack(text: str, tmp_path: Path, templates: TemplateFolder | None = None) -> 
     path = tmp_path / "record.yaml"
     path.write_text(text, encoding="utf-8")
     record = load_record(path)
-    documents = {doc: compose(record, doc, templates) for doc in DOCUMENT_TYPES}
+    documents = {doc: compose(record, doc, templates) for doc in documents_for(record)}
     return [f"{f.check} {f.document}: {f.message}" for f in consistency_findings(record, documents)]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
 def test_the_samples_are_consistent(sample: Path) -> None:
     record = load_record(sample)
-    documents = {doc: compose(record, doc) for doc in DOCUMENT_TYPES}
+    documents = {doc: compose(record, doc) for doc in documents_for(record)}
     assert consistency_findings(record, documents) == []
 
 

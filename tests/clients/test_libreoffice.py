@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from summarygen import DOCUMENT_TYPES, Pack, TemplateFolder
+from summarygen import Pack, TemplateFolder
 from summarygen.pack import BuiltDocument
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLE_DOCUMENTS
 from ..pdf_tools import run
 from .libreoffice import (
     LibreOfficeFailed,
@@ -44,7 +44,7 @@ from .libreoffice import (
 
 pytestmark = pytest.mark.client
 
-CASES = [(sample.stem, document) for sample in SAMPLES for document in DOCUMENT_TYPES]
+CASES = [(sample.stem, document) for sample, document in SAMPLE_DOCUMENTS]
 IDS = [f"{sample}-{document}" for sample, document in CASES]
 
 READING_ORDER_CASES = [pytest.param(*case, id=name) for case, name in zip(CASES, IDS, strict=True)]

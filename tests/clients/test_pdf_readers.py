@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from summarygen import DOCUMENT_TYPES, Pack
+from summarygen import Pack
 from summarygen.document import Callout, Document, Paragraph, plain_text
 from summarygen.pack import BuiltDocument
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLE_DOCUMENTS
 from ..documents import meta, runs
 from ..pdf_tools import run
 from .libreoffice import (
@@ -49,7 +49,7 @@ from .libreoffice import (
 
 pytestmark = pytest.mark.client
 
-CASES = [(sample.stem, document) for sample in SAMPLES for document in DOCUMENT_TYPES]
+CASES = [(sample.stem, document) for sample, document in SAMPLE_DOCUMENTS]
 IDS = [f"{sample}-{document}" for sample, document in CASES]
 
 

@@ -34,7 +34,7 @@ from summarygen.document import (
     Run,
     Table,
 )
-from summarygen.documents import DOCUMENT_TYPES
+from summarygen.documents import documents_for
 from summarygen.errors import TemplateError
 from summarygen.record import Record
 from summarygen.record.loading import validate_source
@@ -154,11 +154,11 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
 def test_no_record_field_adds_structure_the_template_did_not_write(sample: Path) -> None:
     record = validate_source(parse(sample.read_text(encoding="utf-8")), str(sample))
-    expected = {doc: structure(compose(record, doc)) for doc in DOCUMENT_TYPES}
+    expected = {doc: structure(compose(record, doc)) for doc in documents_for(record)}
     for name, payload in PAYLOADS.items():
         attacked, taken = injected(sample, payload)
         assert taken > 200, f"{name}: only {taken} fields took the payload"
-        for doc in DOCUMENT_TYPES:
+        for doc in documents_for(record):
             composed = compose(attacked, doc)
             assert structure(composed) == expected[doc], f"{name} changed {doc}"
             assert MARKER in _text(composed), f"{name}: not published as text in {doc}"

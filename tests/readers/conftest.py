@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from summarygen import load_record
 from summarygen.pack import Pack, build_pack
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+from ..conftest import SAMPLE_DOCUMENTS, SAMPLES
+
+__all__ = ["SAMPLES", "SAMPLE_DOCUMENTS", "sample_packs"]
 
 
 @pytest.fixture(scope="session")
