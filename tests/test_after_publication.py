@@ -13,7 +13,7 @@ from docx import Document as WordDocument
 from lxml import html as lxml_html
 
 from summarygen import RecordError, TemplateFolder, compose, load_record
-from summarygen.document import Chart, Table, plain_text
+from summarygen.document import Callout, Chart, Heading, Paragraph, Table, plain_text
 from summarygen.documents import NotInRecord, documents_for, why_not
 from summarygen.pack import build_pack, skipped_documents
 from summarygen.progress import progress_of
@@ -340,3 +340,35 @@ def test_the_opening_statement_is_spoken_text_for_the_public_without_tables() ->
     assert len([b for b in document.blocks if b.kind == "paragraph"]) >= 6  # its paragraphs
     html = writer_for("html")(document, TemplateFolder())
     assert b"<table" not in html
+
+
+def test_the_overview_prints_each_childs_facts_and_the_response_beside_each_recommendation() -> (
+    None
+):
+    record = load_record(next(s for s in SAMPLES if s.stem == "children-a-c"))
+    document = compose(record, "overview")
+    headings = [h.text for h in document.headings()]
+    assert headings.index("The children") < headings.index("Terms of reference")
+    (children,) = [
+        block
+        for block in document.walk()
+        if isinstance(block, Table) and plain_text(block.header[0]) == "Child"
+    ]
+    assert [plain_text(cell) for cell in children.header] == [
+        "Child",
+        "Age",
+        "Gender",
+        "Harm",
+        "Outcome",
+    ]
+    assert [[plain_text(cell) for cell in row] for row in children.rows] == [
+        [s.pseudonym, s.age, s.gender or "Not given", s.harm, s.outcome] for s in record.subjects
+    ]
+    blocks = list(document.blocks)
+    at = next(
+        i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Recommendation R1"
+    )
+    following = blocks[at + 1 : at + 5]
+    notes = [b for b in following if isinstance(b, Callout) and plain_text(b.title) == "Response"]
+    assert notes, "no response beside recommendation R1"
+    assert "Accepted" in " ".join(b.text for b in notes[0].blocks if isinstance(b, Paragraph))

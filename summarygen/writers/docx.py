@@ -414,7 +414,10 @@ class _DocxBuilder:
         """The chart as a picture with its alt text and caption, then its numbers as a table."""
         from .chart import chart_png, chart_width_points
 
-        paragraph = self.word.add_paragraph(style=self._style("Figure"))
+        # A plain paragraph, not the "Figure" style: LibreOffice exports a paragraph of that
+        # style as a Figure of its own, without alt text, around the picture's Figure.
+        paragraph = self.word.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
         shape = paragraph.add_run().add_picture(
             io.BytesIO(chart_png(chart)), width=Pt(chart_width_points())
         )

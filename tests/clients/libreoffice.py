@@ -41,6 +41,7 @@ from PIL import Image
 from summarygen.document import (
     Block,
     Callout,
+    Chart,
     Document,
     EasyReadRow,
     Figure,
@@ -223,7 +224,9 @@ def table_cells(document: Document) -> list[str]:
 
 
 def picture_alt_texts(document: Document) -> list[str]:
-    return [block.alt for block in document.walk() if isinstance(block, Figure | EasyReadRow)]
+    return [
+        block.alt for block in document.walk() if isinstance(block, Figure | EasyReadRow | Chart)
+    ]
 
 
 # --- what a reader gets from a PDF ------------------------------------------------------------
