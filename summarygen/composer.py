@@ -323,7 +323,7 @@ def compose(
         review_id=review.id,
         partnership=review.partnership,
         subjects=tuple(subject.pseudonym for subject in record.subjects),
-        date=review.dates.published.display() if review.dates.published else "",
+        date=_cover_date(record, doc),
         fiction=record.fiction,
         author=review.partnership,
         keywords=tuple(record.keywords),
@@ -345,6 +345,15 @@ def _sources(record: Record, written: list[str]) -> tuple[TextSource, ...]:
         if key and key not in found and (source := origin.source_of(key)) is not None:
             found[key] = source
     return tuple(found.values())
+
+
+def _cover_date(record: Record, doc: DocumentType) -> str:
+    """The date on a document's cover: when the review was published, or for the progress
+    report the date of the update it reports ("" when there is none)."""
+    if doc.id == "progress-report" and record.action_plan_updates:
+        return record.action_plan_updates[-1].date.display()
+    published = record.review.dates.published
+    return published.display() if published else ""
 
 
 def _links(blocks: tuple[Block, ...]) -> Iterator[str]:

@@ -245,6 +245,7 @@ def chart_of(document_blocks: tuple[object, ...]) -> Chart:
 
 def test_the_progress_report_shows_status_in_words_and_colour_and_a_chart_of_the_totals() -> None:
     document = compose(load_record(CHILD_Q), "progress-report")
+    assert document.meta.date == "September 2026"  # its cover: the update it reports
     chart = chart_of(document.blocks)
     assert [(bar.label, bar.value, bar.status) for bar in chart.bars] == [
         ("Complete", 5, "complete"),
