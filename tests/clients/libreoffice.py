@@ -199,6 +199,8 @@ def reading_order(document: Document) -> list[str]:
                 texts.append(block.caption)
             elif isinstance(block, Figure):
                 texts.append(plain_text(block.caption))
+            elif isinstance(block, Chart):  # its caption, then its table's
+                texts.extend([block.title, block.table.caption])
             elif isinstance(block, Callout):
                 title = plain_text(block.title)
                 if block.style != "quote":
@@ -213,11 +215,15 @@ def reading_order(document: Document) -> list[str]:
 
 def table_cells(document: Document) -> list[str]:
     """The text of every table cell, header rows included, row by row (empty cells left out)."""
+    tables = [
+        block.table if isinstance(block, Chart) else block
+        for block in document.walk()
+        if isinstance(block, Table | Chart)  # a chart's numbers are a table too
+    ]
     return [
         plain_text(cell)
-        for block in document.walk()
-        if isinstance(block, Table)
-        for row in (block.header, *block.rows)
+        for table in tables
+        for row in (table.header, *table.rows)
         for cell in row
         if text_key(plain_text(cell))
     ]
