@@ -10,7 +10,6 @@ read as the literal text it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
@@ -144,8 +143,7 @@ def _chart(title: str, inner: list[Block]) -> Chart:
         label = plain_text(row[0]).replace("\u00a0", " ").strip()
         bars.append(Bar(label, int(plain_text(row[1])), status))
     alt = f"Bar chart, {title}: " + "; ".join(f"{bar.label}, {bar.value}" for bar in bars) + "."
-    numbers = replace(table, caption=f"{title}: the figures in the chart")
-    return Chart(title, tuple(bars), numbers, alt)
+    return Chart(title, tuple(bars), table, alt)
 
 
 def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:

@@ -199,8 +199,8 @@ def reading_order(document: Document) -> list[str]:
                 texts.append(block.caption)
             elif isinstance(block, Figure):
                 texts.append(plain_text(block.caption))
-            elif isinstance(block, Chart):  # its caption, then its table's
-                texts.extend([block.title, block.table.caption])
+            elif isinstance(block, Chart):  # its caption
+                texts.append(block.title)
             elif isinstance(block, Callout):
                 title = plain_text(block.title)
                 if block.style != "quote":
