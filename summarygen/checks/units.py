@@ -90,6 +90,7 @@ def _units(blocks: tuple[Block, ...], counter: _Counter) -> Iterator[Unit]:
                         table = counter.where("table", block.page, count=False)
                         yield Unit(counter.section, "cell", text, f"{table}, row {row_number}")
         elif isinstance(block, EasyReadRow):
+            yield Unit(counter.section, "point", block.text, counter.where("point", None))
         elif isinstance(block, Chart):  # its caption and its table: what a reader reads
             yield Unit(counter.section, "title", block.title, counter.where("chart", None))
             yield from _units((block.table,), counter)
