@@ -44,7 +44,7 @@ from ..checks.finding import Finding, worst_first
 from ..checks.profiles import Profile, load_profiles, record_profile_overrides
 from ..composer import compose, compose_markdown
 from ..document import Document
-from ..documents import DOCUMENT_TYPES
+from ..documents import DOCUMENT_TYPES, documents_for
 from ..errors import Problem, RecordError, SummarygenError
 from ..identity.detect import Allowed, mask_identifiers
 from ..identity.gate import allowed_by
@@ -169,7 +169,7 @@ class PreviewSession:
         if allowed != self._allowed:
             self._allowed = allowed
             self._masked.clear()
-        documents = [self._document(record, doc) for doc in DOCUMENT_TYPES]
+        documents = [self._document(record, doc) for doc in documents_for(record)]
         checked = [self._check(doc, profiles, record) for doc in documents]
         merged = with_consistency(record, documents, [item.check for item in checked])
         pack = merged[-1]

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from summarygen.documents import DOCUMENT_TYPES
+from summarygen.documents import documents_for
 from summarygen.identity.register import load_register
 from summarygen.preview import PreviewSession, changes
 from summarygen.preview.highlight import KINDS, render_document
+from summarygen.record import load_record
 
 from .conftest import HARD_SENTENCE, HARD_SENTENCE_TEXT, SHORTER, edited
 
@@ -27,7 +28,7 @@ def test_the_first_snapshot_holds_every_document_checked(record: Path) -> None:
     session = PreviewSession(record)
     snapshot = session.refresh()
     assert snapshot.ok
-    assert list(snapshot.documents) == list(DOCUMENT_TYPES)
+    assert list(snapshot.documents) == documents_for(load_record(record))
     assert HARD_SENTENCE_TEXT in hard_sentences(session, "children")
     assert snapshot.pack is not None
 
@@ -87,7 +88,7 @@ def test_a_broken_record_shows_its_problems_then_recovers(
     record.write_text(text)
     again = session.refresh()
     assert again.ok
-    assert list(again.documents) == list(DOCUMENT_TYPES)
+    assert list(again.documents) == documents_for(load_record(record))
     assert changes(broken, again) == ["The record reads again: the documents are back."]
 
 
