@@ -1,7 +1,7 @@
 """The DOCX writer: a Document written with the styles of ``templates/reference.docx``.
 
-A thin walk, like pandoc's DOCX writer: each block becomes paragraphs (or a table) in a named
-style of the reference document, which ``tools/make_reference_docx.py`` makes (or an
+A thin walk, like pandoc's DOCX writer: each block becomes paragraphs (or a data table) in a
+named style of the reference document, which ``tools/make_reference_docx.py`` makes (or an
 organisation replaces with its own). Nothing here sets a font, a size or a colour; the one
 exception is the shading of an action's status, which is meaning rather than look (and the
 status is always in words as well).
@@ -21,10 +21,12 @@ Decisions, so that the DOCX, HTML and PDF stay alike and Word's accessibility ch
   reader reads it as text. A numbered box's title starts with its number ("1. Background").
   Headings, tables, figures and easy read rows inside a callout are written as they would be
   outside it (and so break the panel); compose does not put them there.
-- Easy read rows that follow each other share one borderless two-column layout table: the
-  picture (with its alt text) on the left, the sentence in the "Easy Read" style beside it.
-  Word has no way to mark a table as layout only; this one has no header row and no caption.
-  In an easy read document every paragraph and list uses the Easy Read styles (16 pt).
+- An easy read row is one "Easy Read" paragraph: the picture (with its alt text) in line, a
+  tab, then the sentence, with a hanging indent and a tab stop as wide as the picture column,
+  so the sentence stands beside the picture and its wrapped lines line up under its first.
+  No layout tables anywhere: a screen reader reads a table cell by cell, and Word's
+  accessibility checker asks every table for a header row. In an easy read document every
+  paragraph and list uses the Easy Read styles (16 pt).
 - Each numbered list restarts at its own ``start``: it gets its own numbering instance.
 - A data table's first row is its header: marked to repeat on each page, and the table carries
   its caption as Word's table title (``w:tblCaption``) as well as in a Caption paragraph above.
@@ -39,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, cast
 
@@ -47,8 +49,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -136,13 +137,11 @@ REQUIRED_STYLES: tuple[str, ...] = (
     "Figure",
     "Table Text",
     "Table Heading",
-    "Easy Read Picture",
     "Credits",
     "Header",
     "Footer",
     "Hyperlink",
     "Data Table",
-    "Layout Table",
 )
 
 
@@ -263,9 +262,9 @@ class _DocxBuilder:
     # --- blocks -----------------------------------------------------------------------------
 
     def _add_blocks(self, blocks: Sequence[Block], styles: _TextStyles) -> None:
-        for group in _group_easy_read_rows(blocks):
-            if isinstance(group, list):
-                self._add_easy_read_rows(group)
+        for group in blocks:
+            if isinstance(group, EasyReadRow):
+                self._add_easy_read_row(group)
             elif isinstance(group, Heading):
                 self._add_heading(group)
             elif isinstance(group, Paragraph):
@@ -366,29 +365,42 @@ class _DocxBuilder:
             self._add_runs(self.word.add_paragraph(style=self._style(styles.title)), title)
         self._add_blocks(callout.blocks, styles)
 
-    def _add_easy_read_rows(self, rows: list[EasyReadRow]) -> None:
-        table = self.word.add_table(rows=len(rows), cols=2)
-        table.style = self._style_of("Layout Table", _TableStyle)
-        table.autofit = False
-        _set_table_look(table, header_row=False, banded_rows=False)
-        text_column = _text_width(self.word) - EASY_READ_PICTURE_COLUMN
-        for row, easy_read in zip(table.rows, rows, strict=True):
-            _append_to_row_properties(row._tr, "w:cantSplit")
-            picture_cell, text_cell = row.cells
-            picture_cell.width = EASY_READ_PICTURE_COLUMN
-            text_cell.width = Length(text_column)
-            for cell in (picture_cell, text_cell):
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            picture_paragraph = picture_cell.paragraphs[0]
-            picture_paragraph.style = self._style("Easy Read Picture")
-            self._add_picture(
-                picture_paragraph, easy_read.picture, easy_read.alt, EASY_READ_PICTURE_WIDTH
-            )
-            text_paragraph = text_cell.paragraphs[0]
-            text_paragraph.style = self._style(EASY_READ.text)
-            self._add_runs(text_paragraph, easy_read.runs)
-        table.columns[0].width = EASY_READ_PICTURE_COLUMN
-        table.columns[1].width = Length(text_column)
+    def _add_easy_read_row(self, row: EasyReadRow) -> None:
+        """One point: the picture, a tab, the sentence, in one "Easy Read" paragraph.
+
+        A hanging indent as wide as the picture column, with a tab stop at its edge, puts the
+        sentence beside the picture's foot and lines up any line it wraps onto with it. (A
+        picture lowered with ``w:position`` would centre the first line on it in Word, but
+        LibreOffice ignores that on a drawing, so the two would differ.) Not a table: a
+        screen reader reads a layout table cell by cell, and Word's checker asks every table
+        for a header row.
+        """
+        paragraph = self.word.add_paragraph(style=self._style(EASY_READ.text))
+        layout = paragraph.paragraph_format
+        layout.left_indent = EASY_READ_PICTURE_COLUMN
+        layout.first_line_indent = Length(-EASY_READ_PICTURE_COLUMN)
+        layout.tab_stops.add_tab_stop(EASY_READ_PICTURE_COLUMN)
+        layout.keep_together = True
+        # Spacing "at least" the style's line height, not a multiple of the tallest thing on
+        # the line: a multiple of the picture's height would push the sentence far below it.
+        layout.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        layout.line_spacing = self._easy_read_line_height()
+        self._add_picture(paragraph, row.picture, row.alt, EASY_READ_PICTURE_WIDTH)
+        paragraph.add_run("\t")
+        self._add_runs(paragraph, row.runs)
+
+    def _easy_read_line_height(self) -> Length:
+        """The Easy Read style's line height (its size times its line spacing multiple)."""
+        style: ParagraphStyle | None = self._style(EASY_READ.text)
+        spacing = self._style(EASY_READ.text).paragraph_format.line_spacing
+        size = None
+        while style is not None and size is None:
+            size = style.font.size
+            style = style.base_style
+        if size is None:
+            size = Pt(16)
+        multiple = spacing if isinstance(spacing, float) else 1.0
+        return Length(int(size * multiple))
 
     # --- inline -----------------------------------------------------------------------------
 
@@ -443,21 +455,6 @@ def _empty_body(word: WordDocument) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-
-
-def _group_easy_read_rows(blocks: Sequence[Block]) -> Iterator[Block | list[EasyReadRow]]:
-    """The blocks, with each run of consecutive easy read rows gathered into one list."""
-    rows: list[EasyReadRow] = []
-    for block in blocks:
-        if isinstance(block, EasyReadRow):
-            rows.append(block)
-            continue
-        if rows:
-            yield rows
-            rows = []
-        yield block
-    if rows:
-        yield rows
 
 
 CORE_PROPERTY_LIMIT = 255

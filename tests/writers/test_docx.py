@@ -362,25 +362,32 @@ def test_list_inside_a_box_uses_the_box_list_style() -> None:
     ]
 
 
-def test_easy_read_rows_are_a_layout_table_with_the_picture_on_the_left(package: Package) -> None:
-    (table,) = tables_in_style(package, "LayoutTable")
-    rows = table.findall("w:tr", NS)
-    assert len(rows) == 2  # the two consecutive rows share one table
-    look = table.find("w:tblPr/w:tblLook", NS)
-    assert look.get(W + "firstRow") == "0"
+def test_easy_read_rows_are_paragraphs_with_the_picture_then_a_tab(package: Package) -> None:
+    assert tables_in_style(package, "LayoutTable") == []
     names = package.style_names()
-    for row, sentence in zip(
-        rows, ["We looked at what happened.", "You can ask for help."], strict=True
-    ):
-        assert row.find("w:trPr/w:tblHeader", NS) is None
-        picture_cell, text_cell = row.findall("w:tc", NS)
-        assert picture_cell.find(".//wp:inline/wp:docPr", NS) is not None
-        assert text_of(picture_cell) == ""
-        assert text_of(text_cell) == sentence
-        style = text_cell.find("w:p/w:pPr/w:pStyle", NS).get(W + "val")
-        assert names[style] == "Easy Read"
-        extent = picture_cell.find(".//wp:inline/wp:extent", NS)
+    points = [
+        p
+        for p in package.body.findall("w:p", NS)
+        if p.find(".//wp:inline", NS) is not None
+        and names[p.find("w:pPr/w:pStyle", NS).get(W + "val")] == "Easy Read"
+    ]
+    assert ["".join(text_of(run) for run in p.findall("w:r", NS)) for p in points] == [
+        "\tWe looked at what happened.",
+        "\tYou can ask for help.",
+    ]
+    for point in points:
+        picture, tab = point.findall("w:r", NS)[:2]
+        assert picture.find(".//wp:inline/wp:docPr", NS).get("descr", "").strip()
+        extent = picture.find(".//wp:inline/wp:extent", NS)
         assert abs(int(extent.get("cx")) - 792000) < 1000  # 2.2 cm in EMU
+        assert tab.find("w:tab", NS) is not None
+        # a hanging indent as wide as the picture column, with a tab stop at its edge, so
+        # wrapped lines start where the first line's text starts
+        indent = point.find("w:pPr/w:ind", NS)
+        left, hanging = int(indent.get(W + "left")), int(indent.get(W + "hanging"))
+        assert left == hanging == 1701  # 3 cm in twips
+        stops = [int(t.get(W + "pos")) for t in point.findall("w:pPr/w:tabs/w:tab", NS)]
+        assert stops == [left]
 
 
 def test_easy_read_document_writes_its_text_in_the_easy_read_styles() -> None:
