@@ -38,8 +38,10 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
+@cache
 def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
+    """``name`` in the WordprocessingML namespace (``pPr/pStyle`` names a path)."""
+    return "/".join(f"{{{W}}}{part}" for part in name.split("/"))
 
 
 _P, _R, _T, _TAB, _BR, _TBL, _TR, _TC = (
@@ -47,6 +49,10 @@ _P, _R, _T, _TAB, _BR, _TBL, _TR, _TC = (
 )
 _HYPERLINK, _DRAWING, _PICT, _TXBX = _w("hyperlink"), _w("drawing"), _w("pict"), _w("txbxContent")
 _VAL = _w("val")
+_RPR, _RSTYLE, _PSTYLE, _VANISH = _w("rPr"), _w("rStyle"), _w("pPr/pStyle"), _w("vanish")
+_ALTERNATE, _CHOICE, _FALLBACK = (
+    f"{{{MC}}}{name}" for name in ("AlternateContent", "Choice", "Fallback")
+)
 _GONE = {_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), f"{{{MC}}}Fallback"}
 """What is not in the document as it reads: tracked deletions and moves-away, field codes, and
 the fallback copy of a drawing."""
@@ -164,12 +170,8 @@ class _Paragraph:
     in_box: bool
     part: str
 
-    @property
-    def where(self) -> str:
-        place = f"paragraph {self.number}" if self.number else "an empty paragraph"
-        if self.in_box:
-            place = f"a text box in {place}"
-        return f"section '{self.section}', {place}" if self.section else place
+    where: str
+    """For a person, in Word's terms: "section 'Background', paragraph 3"."""
 
 
 @dataclass
@@ -202,8 +204,9 @@ class _Styles:
                     self.default_paragraph = style_id
                 elif kind == "character":
                     self.default_character = style_id
-        self.defaults = styles_element.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        self.defaults = styles_element.find(_w("docDefaults/rPrDefault/rPr"))
         self._cache: dict[tuple[str, str], Any] = {}
+        self._inherited: dict[tuple[str, str, str], Any] = {}
 
     def name(self, style_id: str) -> str:
         style = self.by_id.get(style_id)
@@ -237,7 +240,7 @@ class _Styles:
         """1-9 for a paragraph with an outline level (Word's headings), else None."""
         level = None if p_pr is None else p_pr.find(_w("outlineLvl"))
         if level is None:
-            level = self.find(paragraph_style, f"{_w('pPr')}/{_w('outlineLvl')}")
+            level = self.find(paragraph_style, _w("pPr/outlineLvl"))
         if level is not None:
             value = int(level.get(_VAL, "9"))
             return value + 1 if value < 9 else None
@@ -248,20 +251,24 @@ class _Styles:
         """The ``w:<name>`` that applies to the run: its own, its character style's, its
         paragraph style's, the defaults'."""
         tag = _w(name)
-        properties = run.find(_w("rPr"))
+        properties = run.find(_RPR)
+        character = ""
         if properties is not None:
             own = properties.find(tag)
             if own is not None:
                 return own
-            character = properties.find(_w("rStyle"))
-            if character is not None:
-                found = self.find(str(character.get(_VAL, "")), f"{_w('rPr')}/{tag}")
-                if found is not None:
-                    return found
-        found = self.find(paragraph_style or self.default_paragraph, f"{_w('rPr')}/{tag}")
-        if found is None and self.defaults is not None:
-            found = self.defaults.find(tag)
-        return found
+            character_style = properties.find(_RSTYLE)
+            if character_style is not None:
+                character = str(character_style.get(_VAL, ""))
+        key = (paragraph_style, character, name)
+        if key not in self._inherited:
+            found = self.find(character, _w(f"rPr/{name}")) if character else None
+            if found is None:
+                found = self.find(paragraph_style or self.default_paragraph, _w(f"rPr/{name}"))
+            if found is None and self.defaults is not None:
+                found = self.defaults.find(tag)
+            self._inherited[key] = found
+        return self._inherited[key]
 
 
 def _on(flag: Any) -> bool:
@@ -270,7 +277,7 @@ def _on(flag: Any) -> bool:
 
 
 def _paragraph_style(p: Any) -> str:
-    style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+    style = p.find(_PSTYLE)
     return "" if style is None else str(style.get(_VAL, ""))
 
 
@@ -285,6 +292,8 @@ class _Reader:
         self.section = ""
         self.number = 0
         self.headings: list[tuple[int, _Paragraph]] = []
+        self.anchor = ""
+        """Where the paragraph holding the text boxes being read is."""
 
     def container(self, element: Any, *, in_table: bool = False, in_box: bool = False) -> None:
         for child in element:
@@ -311,11 +320,23 @@ class _Reader:
         text = "".join(_run_text(run) for run in runs)
         style = _paragraph_style(p)
         level = None if in_table or in_box else self.styles.heading_level(style, p.find(_w("pPr")))
-        if level is not None and text.strip():
+        heading = level is not None and bool(text.strip())
+        if heading:
             self.section = " ".join(text.split())
             self.number = 0
-        elif text.strip() or drawings:
+        elif (text.strip() or drawings) and not in_box:
             self.number += 1
+        if heading:
+            where = f"the heading '{self.section}'"
+        elif in_box:
+            where = f"a text box in {self.anchor}"
+        else:
+            place = f"paragraph {self.number}" if text.strip() or drawings else ""
+            if not place:
+                place = f"an empty paragraph after paragraph {self.number}"
+                if not self.number:
+                    place = "an empty paragraph" + (" under the heading" if self.section else "")
+            where = f"section '{self.section}', {place}" if self.section else place
         paragraph = _Paragraph(
             p,
             text,
@@ -323,16 +344,20 @@ class _Reader:
             drawings,
             links,
             self.section,
-            self.number if (text.strip() or drawings) and level is None else 0,
+            self.number if (text.strip() or drawings) and not heading and not in_box else 0,
             in_table,
             in_box,
             self.part,
+            where,
         )
         self.paragraphs.append(paragraph)
-        if level is not None and text.strip():
+        if level is not None and heading:
             self.headings.append((level, paragraph))
-        for box in boxes:
-            self.container(box, in_box=True)
+        if boxes:
+            outer, self.anchor = self.anchor, where
+            for box in boxes:
+                self.container(box, in_box=True)
+            self.anchor = outer
 
     def table(self, tbl: Any, *, in_box: bool) -> None:
         table = _Table(tbl, len(self.tables) + 1, self.section)
@@ -365,23 +390,42 @@ def _reading(element: Any, tag: str) -> Iterator[Any]:
 def _walk(
     element: Any, runs: list[Any], drawings: list[Any], links: list[Any], boxes: list[Any]
 ) -> None:
+    """Gather what reads in ``element`` (a paragraph, a link, a cell): its runs, the drawings
+    in them, its links, and the text boxes of the drawings (read apart, as paragraphs)."""
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _GONE or tag in _PROPERTIES:
-            continue
-        if tag == _TXBX:
-            boxes.append(child)
-            continue
         if tag == _R:
-            properties = child.find(_w("rPr"))
-            if properties is not None and _on(properties.find(_w("vanish"))):
+            properties = child.find(_RPR)
+            if properties is not None and _on(properties.find(_VANISH)):
                 continue
             runs.append(child)
+            for inner in child:
+                if inner.tag in (_DRAWING, _PICT):
+                    _add_drawing(inner, drawings, boxes)
+                elif inner.tag == _ALTERNATE:  # mc:Choice is read, mc:Fallback is a copy
+                    choice = inner.find(_CHOICE)
+                    for drawing in () if choice is None else choice:
+                        if drawing.tag in (_DRAWING, _PICT):
+                            _add_drawing(drawing, drawings, boxes)
+        elif not isinstance(tag, str) or tag in _GONE or tag in _PROPERTIES:
+            continue
         elif tag == _HYPERLINK:
             links.append(child)
-        elif tag in (_DRAWING, _PICT):
-            drawings.append(child)
-        _walk(child, runs, drawings, links, boxes)
+            _walk(child, runs, drawings, links, boxes)
+        else:  # w:ins, w:moveTo, w:smartTag, w:sdt, w:fldSimple...
+            _walk(child, runs, drawings, links, boxes)
+
+
+def _add_drawing(drawing: Any, drawings: list[Any], boxes: list[Any]) -> None:
+    drawings.append(drawing)
+    found = [
+        box
+        for box in drawing.iter(_TXBX)
+        if not any(a.tag == _FALLBACK for a in box.iterancestors(_FALLBACK))
+    ]
+    boxes.extend(
+        box for box in found if not any(outer in found for outer in box.iterancestors(_TXBX))
+    )
 
 
 def _run_text(run: Any) -> str:
@@ -580,10 +624,10 @@ def _has_header(tbl: Any, rows: list[list[Any]]) -> bool:
     style options have Header Row ticked (``w:tblLook`` firstRow)."""
     first_row = rows[0][0].getparent() if rows[0] else None
     if first_row is not None:
-        header = first_row.find(f"{_w('trPr')}/{_w('tblHeader')}")
+        header = first_row.find(_w("trPr/tblHeader"))
         if _on(header):
             return True
-    look = tbl.find(f"{_w('tblPr')}/{_w('tblLook')}")
+    look = tbl.find(_w("tblPr/tblLook"))
     if look is None:
         return False
     first = look.get(_w("firstRow"))
@@ -649,7 +693,7 @@ def _headings(finder: _Finder, body: _Reader, styles: _Styles) -> None:
                 "heading-order",
                 section=heading.section,
                 text=heading.text,
-                where=f"the heading '{heading.section}'",
+                where=heading.where,
                 before=before,
                 after=after,
                 needed=before + 1,
@@ -685,9 +729,9 @@ def _looks_like_heading(paragraph: _Paragraph, styles: _Styles, rules: _Rules) -
     if not (bold and large):
         return False
     # made so by its own formatting: its style alone is not bold and large
-    style_bold = _on(styles.find(style or styles.default_paragraph, f"{_w('rPr')}/{_w('b')}"))
+    style_bold = _on(styles.find(style or styles.default_paragraph, _w("rPr/b")))
     style_size = _size_pt(
-        styles.find(style or styles.default_paragraph, f"{_w('rPr')}/{_w('sz')}")
+        styles.find(style or styles.default_paragraph, _w("rPr/sz"))
         if style or styles.default_paragraph
         else None
     )
@@ -784,16 +828,14 @@ def _contrast(finder: _Finder, body: _Reader, styles: _Styles, page_fill: str) -
     rules = finder.rules
     for paragraph in body.paragraphs:
         style = _paragraph_style(paragraph.element)
-        paragraph_fill = _fill(paragraph.element.find(f"{_w('pPr')}/{_w('shd')}"))
+        paragraph_fill = _fill(paragraph.element.find(_w("pPr/shd")))
         if paragraph_fill is None:
-            paragraph_fill = _fill(
-                styles.find(style or styles.default_paragraph, f"{_w('pPr')}/{_w('shd')}")
-            )
+            paragraph_fill = _fill(styles.find(style or styles.default_paragraph, _w("pPr/shd")))
         cell_fill = None
         if paragraph.in_table:
             cell = next(paragraph.element.iterancestors(_TC), None)
             if cell is not None:
-                cell_fill = _fill(cell.find(f"{_w('tcPr')}/{_w('shd')}"))
+                cell_fill = _fill(cell.find(_w("tcPr/shd")))
         for run in paragraph.runs:
             text = _run_text(run).strip()
             if not text:
@@ -845,6 +887,7 @@ def _page_fill(document: Any) -> str:
     return "FFFFFF"
 
 
+@cache
 def relative_luminance(colour: str) -> float:
     """WCAG 2.1's relative luminance of an sRGB colour given as six hex digits (0 to 1)."""
     channels = []

@@ -555,6 +555,10 @@ FODT_FAULTS = """
   <text:p>Child Q lived with his mother. <text:span text:style-name="Pale">Pale words.</text:span>
   For more, <text:a xlink:type="simple" xlink:href="https://fennimore-scp.example.org/">click
   here</text:a>.</text:p>
+  <text:p>A note beside the text.<draw:frame draw:name="Note" text:anchor-type="paragraph"
+   svg:width="6cm" svg:height="2cm"><draw:text-box><text:p>Details:
+   <text:a xlink:type="simple" xlink:href="https://fennimore-scp.example.org/">here</text:a>
+   </text:p></draw:text-box></draw:frame></text:p>
   <table:table table:name="Actions">
    <table:table-column table:number-columns-repeated="2"/>
    <table:table-row><table:table-cell><text:p>Action</text:p></table:table-cell>
@@ -613,7 +617,15 @@ def libreoffice_docx(tmp_path: Path, name: str, meta: str, body: str) -> Path:
 @pytest.mark.client
 def test_libreoffice_docx_with_faults_flags_them(tmp_path: Path) -> None:
     path = libreoffice_docx(tmp_path, "faults", "", FODT_FAULTS)
-    checks = {f.check for f in accessibility_findings(path)}
+    found = accessibility_findings(path)
+    checks = {f.check for f in found}
+    links = [f for f in found if f.check == "accessibility.link-text"]
+    # one in the text, one in the text box (read once, not again from Word's fallback copy)
+    assert [(f.text, f.where) for f in links] == [
+        ("click here", "paragraph 2"),
+        ("here", "a text box in paragraph 3"),
+    ]
+    assert "accessibility.floating-object" in checks  # the text box floats
     assert {
         "accessibility.table-header",
         "accessibility.fake-heading",
