@@ -588,11 +588,16 @@ FODT_GOOD = """
 
 def libreoffice_docx(tmp_path: Path, name: str, meta: str, body: str) -> Path:
     """``name``.docx as LibreOffice writes it from a flat OpenDocument file."""
+    source = tmp_path / f"{name}.fodt"
+    source.write_text(FODT.format(meta=meta, body=body), encoding="utf-8")
+    return resaved_by_libreoffice(source, tmp_path)
+
+
+def resaved_by_libreoffice(source: Path, out: Path) -> Path:
+    """``source`` (.fodt or .docx) opened in LibreOffice and saved as ``out/<stem>.docx``."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice is not installed: apt-get install -y libreoffice-writer-nogui")
-    source = tmp_path / f"{name}.fodt"
-    source.write_text(FODT.format(meta=meta, body=body), encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="summarygen-soffice-profile-") as profile:
         subprocess.run(
             [
@@ -603,7 +608,7 @@ def libreoffice_docx(tmp_path: Path, name: str, meta: str, body: str) -> Path:
                 "--convert-to",
                 "docx:MS Word 2007 XML",
                 "--outdir",
-                str(tmp_path),
+                str(out),
                 str(source),
             ],
             check=True,
@@ -611,7 +616,33 @@ def libreoffice_docx(tmp_path: Path, name: str, meta: str, body: str) -> Path:
             timeout=180,
             env=dict(os.environ),
         )
-    return tmp_path / f"{name}.docx"
+    return out / f"{source.stem}.docx"
+
+
+@pytest.mark.client
+def test_libreoffice_resaved_docx_keeps_its_faults(tmp_path: Path) -> None:
+    """Our should-flag files, opened and saved again by LibreOffice: the faults survive its
+    way of writing them (its own docPr names, tblLook, anchors), and are still found."""
+    faults: list[Build] = [no_alt, floating, merged_cells, link("click here"), no_title]
+
+    def build(word: WordDocument) -> None:
+        for fault in faults:
+            fault(word)
+
+    word = document()
+    build(word)
+    source = tmp_path / "ours.docx"
+    word.save(str(source))
+    (tmp_path / "resaved").mkdir()
+    resaved = resaved_by_libreoffice(source, tmp_path / "resaved")
+    checks = {f.check for f in accessibility_findings(resaved)}
+    assert {
+        "accessibility.alt-text",
+        "accessibility.floating-object",
+        "accessibility.table-merged-cells",
+        "accessibility.link-text",
+        "accessibility.title",
+    } <= checks
 
 
 @pytest.mark.client
