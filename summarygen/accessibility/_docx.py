@@ -754,7 +754,11 @@ def _blank_and_spacing(finder: _Finder, body: _Reader) -> None:
             first = blank_run[0]
             before = body.paragraphs.index(first)
             previous = next(
-                (p for p in reversed(body.paragraphs[:before]) if p.number and not p.in_table),
+                (
+                    p
+                    for p in reversed(body.paragraphs[:before])
+                    if (p.text.strip() or p.drawings) and not p.in_table and not p.in_box
+                ),
                 None,
             )
             where = (
@@ -776,12 +780,11 @@ def _blank_and_spacing(finder: _Finder, body: _Reader) -> None:
             blank_run.append(paragraph)
             continue
         close()
-        text = "\t".join(line for line in paragraph.text.split("\n"))
-        inner = text.strip(" ")
+        text = paragraph.text.rstrip()  # what trails the last word lines nothing up
         what = ""
-        if re.search(f" {{{rules.spaces},}}", inner):
+        if re.search(f" {{{rules.spaces},}}", text.lstrip(" ")):
             what = "spaces"
-        elif re.search(f"(?:\t *){{{rules.tabs},}}", text.strip()):
+        elif re.search(f"(?:\t *){{{rules.tabs},}}", text):
             what = "tabs"
         if what:
             finder.add(

@@ -289,6 +289,11 @@ def tabs_to_line_up(word: WordDocument) -> None:
     word.add_paragraph("Chair:\t\t\tZebulon Quartermaine")
 
 
+def tabs_to_indent(word: WordDocument) -> None:
+    word.add_heading("Contacts", 1)
+    word.add_paragraph("\t\tZebulon Quartermaine, independent chair")
+
+
 def one_tab(word: WordDocument) -> None:
     word.add_heading("Contacts", 1)
     word.add_paragraph("Chair:\tZebulon Quartermaine. It was  a typo-sized double space.")
@@ -400,6 +405,7 @@ ROWS_OF_RULES: list[tuple[str, str, Build, bool]] = [
     ("one-blank-and-page-break", "blank-paragraphs", one_blank_paragraph_and_a_page_break, False),
     ("spaces-line-up", "spaces-for-layout", spaces_to_line_up, True),
     ("tabs-line-up", "spaces-for-layout", tabs_to_line_up, True),
+    ("tabs-indent", "spaces-for-layout", tabs_to_indent, True),
     ("one-tab-and-a-double-space", "spaces-for-layout", one_tab, False),
     ("link-click-here", "link-text", link("click here"), True),
     ("link-bare-url", "link-text", link("https://fennimore-scp.example.org/reports"), True),
@@ -462,6 +468,18 @@ def test_where_says_section_and_paragraph_in_words_word_uses(tmp_path: Path) -> 
     assert found["accessibility.table-header"].where == "table 1 (under 'Actions')"
     assert found["accessibility.table-header"].text == "Action | Lead"
     assert found["accessibility.table-header"].suggestion.startswith("In Word: click in the table")
+
+
+def test_blank_paragraphs_are_placed_after_what_comes_before_them(tmp_path: Path) -> None:
+    def build(word: WordDocument) -> None:
+        word.add_heading("Background", 1)
+        word.add_paragraph()
+        word.add_paragraph()
+        word.add_paragraph(SENTENCE)
+
+    (found,) = [f for f in findings_of(build, tmp_path) if f.check.endswith("blank-paragraphs")]
+    assert found.where == "after the heading 'Background'"
+    assert found.message.startswith("2 empty paragraphs in a row")
 
 
 def test_contrast_ratio_is_wcag_s() -> None:
