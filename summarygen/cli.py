@@ -93,7 +93,9 @@ TemplatesOption = Annotated[
 
 @app.command(epilog="Example: summarygen validate samples/*.yaml")
 def validate(
-    records: Annotated[list[Path], typer.Argument(help="Record files (.yaml, .yml or .json).")],
+    records: Annotated[
+        list[Path], typer.Argument(help="Record files (.yaml, .yml, .json, or Word .docx).")
+    ],
     templates: TemplatesOption = None,
 ) -> None:
     """Check that records are complete and well formed, and report every problem at once.
@@ -204,6 +206,12 @@ def new(
     except OSError as error:
         err.print(terminal_text(f"{path.parent}: cannot make the folder: {error.strerror}"))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
+    if path.suffix.lower() == ".docx":  # the record as a Word form
+        from .record.word import write_form
+
+        write_form(path)
+        out.print(terminal_text(f"Wrote {path}. Fill it in, then run: summarygen validate {path}"))
+        return
     starter = (templates_dir() / "starter.yaml").read_text(encoding="utf-8")
     path.write_text(starter.replace("{schema}", SCHEMA_FILE_NAME), encoding="utf-8")
     (path.parent / SCHEMA_FILE_NAME).write_text(schema_text(), encoding="utf-8")
@@ -222,6 +230,31 @@ def import_report(
     from .importing.command import run_import
 
     raise typer.Exit(run_import(report, output, force=force, out=out, err=err))
+
+
+@app.command(
+    epilog="Examples: summarygen export record.yaml review.docx  |  "
+    "summarygen export review.docx record.yaml"
+)
+def export(
+    source: Annotated[Path, typer.Argument(help="A record: .yaml, .yml, .json or .docx.")],
+    target: Annotated[Path, typer.Argument(help="Write it here: .docx (Word) or .yaml.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    templates: TemplatesOption = None,
+) -> None:
+    """Turn a record into the Word form, or a Word form back into a YAML record (it is
+    validated first, as by validate)."""
+    from .record.word import export_record
+
+    if target.exists() and not force:
+        err.print(terminal_text(f"{target}: already exists; choose another name or add --force"))
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    try:
+        export_record(source, target, pictures=_pictures(_templates(templates)))
+    except RecordError as error:
+        _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    out.print(terminal_text(f"Wrote {target}."))
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
@@ -480,7 +513,8 @@ def check(
     target: Annotated[
         Path,
         typer.Argument(
-            help="A record (.yaml, .yml, .json): every document of its pack is checked. Or a "
+            help="A record (.yaml, .yml, .json, or a Word form .docx): every document of "
+            "its pack is checked. Or a "
             "document written by hand (.docx, .pdf, .html, .md, .txt) with --audience."
         ),
     ],
@@ -541,7 +575,9 @@ def check(
 
     folder = _templates(templates)
     register = _register(protected)
-    if target.suffix.lower() in RECORD_SUFFIXES:
+    from .record.word import is_record_form
+
+    if target.suffix.lower() in RECORD_SUFFIXES or (audience is None and is_record_form(target)):
         if audience is not None:
             raise typer.BadParameter("--audience is for a hand-written document, not a record")
         if built_from is not None:

@@ -59,7 +59,13 @@ def load_record_and_source(
 
 
 def read_source(file: FilePath) -> Source:
+    """The plain data of a record file and where each value stands: YAML or JSON, or a
+    Word form (.docx, :mod:`.word`)."""
     name = str(file)
+    if file.suffix.lower() == ".docx":
+        from .word import read_word_source
+
+        return read_word_source(file)
     text = read_author_file(file, "record")
     try:
         return parse(text, is_json=file.suffix.lower() == ".json")
@@ -71,6 +77,8 @@ def validate_source(
     source: Source, name: str, *, pictures: Collection[str] | None = None
 ) -> Record:
     """The Record in ``source``, or a RecordError with every problem (see :func:`load_record`)."""
+    if source.place(()) is not None:
+        return _validate_placed(source, name, pictures=pictures)
     problems = [
         _at(
             name,
@@ -110,6 +118,33 @@ def validate_source(
     )
     if problems or record is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise RecordError(problems)
+    return record
+
+
+def _validate_placed(source: Source, name: str, *, pictures: Collection[str] | None) -> Record:
+    """As :func:`validate_source`, for a source that names places in its own terms (a Word
+    form: "Actions table, row 3, "Due""): the same checks, in the order of the document."""
+
+    def at(path: Path, message: str, *, key: bool = False) -> Problem:
+        return Problem(name, None, None, source.place(path, key=key) or "", message)
+
+    problems = [Problem(name, None, None, place, message) for place, message in source.notes]
+    record: Record | None = None
+    try:
+        record = Record.model_validate(source.data)
+    except ValidationError as error:
+        for detail in _without_echoes(error):
+            path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
+            problems.append(
+                at(path, _message(detail, path), key=detail["type"] == "extra_forbidden")
+            )
+    problems.extend(at(ref.path, ref.message) for ref in references.check(source.data))
+    problems.extend(
+        at(path, message) for path, message in _unpublishable_characters(source.data, ())
+    )
+    problems.extend(at(path, message) for path, message in _unknown_pictures(source.data, pictures))
+    if problems or record is None:
         raise RecordError(problems)
     return record
 

@@ -54,6 +54,13 @@ class Source:
     duplicate_keys: list[tuple[Path, Position, Position]] = field(default_factory=list)
     text: str = ""
     """The text the data was read from (to find a sentence's own line in a long value)."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """Problems found while reading, each with its place (for sources without lines)."""
+
+    def place(self, path: Path, *, key: bool = False) -> str | None:
+        """Where ``path`` is, for a source that names places in its own terms (a Word form);
+        None for a source located by line and column."""
+        return None
 
     def position(self, path: Path, *, key: bool = False) -> Position | None:
         """The position of ``path``, or of its nearest written ancestor."""
