@@ -1,0 +1,57 @@
+"""Word forms for the tests: written from the samples, edited as an author edits them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from summarygen.record import Record, load_record
+from summarygen.record.word import export_data, write_form
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = [ROOT / "samples" / "child-m.yaml", ROOT / "samples" / "children-a-c.yaml"]
+
+
+def form_of(sample: Path, folder: Path, name: str = "review.docx") -> Path:
+    """The Word form of ``sample``, written to ``folder/name``."""
+    path = folder / name
+    write_form(path, export_data(load_record(sample)))
+    return path
+
+
+def heading(document: Any, text: str) -> Paragraph:
+    """The heading paragraph ``text``."""
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading") and paragraph.text == text:
+            return paragraph
+    raise LookupError(text)
+
+
+def table_under(document: Any, text: str) -> Table:
+    """The first table after the heading ``text``."""
+    element = heading(document, text)._p.getnext()
+    while element is not None and not element.tag.endswith("}tbl"):
+        element = element.getnext()
+    if element is None:
+        raise LookupError(text)
+    return Table(element, document.part)
+
+
+def column(table: Table, name: str) -> int:
+    return [cell.text for cell in table.rows[0].cells].index(name)
+
+
+def edited(path: Path, edit: Any) -> Path:
+    """``path`` after ``edit(document)``, saved by python-docx as an author's Word would."""
+    document = docx.Document(str(path))
+    edit(document)
+    document.save(str(path))
+    return path
+
+
+def dumped(record: Record) -> dict[str, Any]:
+    return record.model_dump()
