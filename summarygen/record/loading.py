@@ -136,8 +136,13 @@ def _validate_placed(source: Source, name: str, *, pictures: Collection[str] | N
     except ValidationError as error:
         for detail in _without_echoes(error):
             path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
+            message = (detail["type"] == "missing" and source.missing_message(path)) or None
             problems.append(
-                at(path, _message(detail, path), key=detail["type"] == "extra_forbidden")
+                at(
+                    path,
+                    message or _message(detail, path),
+                    key=detail["type"] == "extra_forbidden",
+                )
             )
     problems.extend(at(ref.path, ref.message) for ref in references.check(source.data))
     problems.extend(

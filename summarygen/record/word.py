@@ -294,6 +294,11 @@ class WordSource(Source):
         super().__init__(data=data)
         self.places: dict[Path, str] = {}
         self.labels: dict[Path, str] = {}
+        self.empty: dict[Path, str] = {}
+        """What to do where a required part is empty or missing."""
+
+    def missing_message(self, path: Path) -> str | None:
+        return self.empty.get(path)
 
     def place(self, path: Path, *, key: bool = False) -> str | None:
         """Where ``path`` is, as the author sees it: the nearest place read, then the names
@@ -493,13 +498,12 @@ def _read_parts(
     mapping there is returned)."""
     target: dict[str, Any] = source.data if not path else {}
     by_heading = {key(part.heading): part for part in parts}
+    written = {key(child.heading) for child in section.children}
     seen: dict[str, str] = {}
     for child in section.children:
         part = by_heading.get(key(child.heading))
         if part is None:
-            close = difflib.get_close_matches(
-                child.heading, [p.heading for p in parts], n=1, cutoff=0.6
-            )
+            close = _closest(child.heading, [p.heading for p in parts], written)
             where = f" under \u201c{': '.join(names)}\u201d" if names else ""
             hint = (
                 f': did you mean "{close[0]}"?'
@@ -509,7 +513,9 @@ def _read_parts(
             source.notes.append(
                 ("", f'heading "{child.heading}"{where} is not a part of the record{hint}')
             )
-            continue
+            if close is None or not close[1]:
+                continue
+            part = by_heading[key(close[0])]  # read as meant, to find what else is wrong
         if part.field in seen:
             source.notes.append(
                 ("", f'heading "{child.heading}" is given twice; give each part once')
@@ -519,13 +525,38 @@ def _read_parts(
         value = _read_part(source, part, child, (*path, part.field), [*names, part.heading])
         if value is not None:
             target[part.field] = value
+    under = f' under "{": ".join(names)}"' if names else ""
+    for part in parts:
+        if part.field not in seen:
+            source.places[(*path, part.field)] = f'no heading "{part.heading}"{under}'
+            source.empty[(*path, part.field)] = f'add the heading "{part.heading}" and its part'
     return target
+
+
+def _closest(name: str, choices: list[str], written: set[str]) -> tuple[str, bool] | None:
+    """The choice ``name`` is most likely a misspelling of, and whether to read it as that
+    choice (not when the document also has the choice itself, spelt right)."""
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return close[0], key(close[0]) not in written
+
+
+_EMPTY = {
+    "text": "write its text",
+    "values": "write its value",
+    "table": "fill in at least one row of its table",
+    "group": "fill in its table",
+    "yaml": "write it",
+}
 
 
 def _read_part(
     source: WordSource, part: Part, section: _Section, path: Path, names: list[str]
 ) -> Any:
+    source.empty[path] = _EMPTY[part.kind]
     title = ": ".join(names)
+    _unread(source, part, section, f'section "{title}"')
     source.places[path] = f'section "{title}"'
     if part.kind == "text":
         return _read_text(source, _content(section.blocks), path, f'section "{title}"')
@@ -558,11 +589,35 @@ def _read_part(
     if table is not None:
         _read_field_table(source, part, table, path, title, group)
     source.places[path] = f"{title} table"
+    rows_of: dict[Path, list[str]] = {}
     for column in part.columns:
         source.labels[(*path, *column.path)] = f'"{column.label}"'
+        for cut in range(1, len(column.path)):
+            rows_of.setdefault((*path, *column.path[:cut]), []).append(f'"{column.label}"')
+    for prefix, rows in rows_of.items():
+        source.empty[prefix] = f"fill in the rows {', '.join(rows)}"
     group.update(_read_parts(source, part.parts, section, path, names))
     # a required group's section read empty: each of its missing fields is named
     return group or ({} if part.required else None)
+
+
+def _unread(source: WordSource, part: Part, section: _Section, place: str) -> None:
+    """Note what in ``section`` the form has no place for, so nothing is lost unsaid."""
+    tables = [b for b in section.blocks if b.kind == "table"]
+    if part.kind in ("table", "group"):
+        extra = _content(section.blocks)
+        if extra:
+            source.notes.append(
+                (
+                    place,
+                    f"{_shown(extra[0])} is not read: in this part, write in the table "
+                    "(or make the text Guidance style)",
+                )
+            )
+        if len(tables) > 1:
+            source.notes.append((place, "has more than one table: only the first is read"))
+    elif tables:
+        source.notes.append((place, "a table here is not read: write paragraphs"))
 
 
 def _cell_text(cell: list[tuple[str, str]]) -> list[str]:
@@ -577,12 +632,13 @@ def _read_table(
     header = [" ".join(_cell_text(cell)) for cell in table.rows[0]]
     columns: list[Column | None] = []
     by_label = {key(c.label): c for c in part.columns}
+    written = {key(heading) for heading in header}
     for heading in header:
         column = by_label.get(key(heading))
         if column is None and heading.strip():
-            close = difflib.get_close_matches(
-                heading, [c.label for c in part.columns], n=1, cutoff=0.6
-            )
+            close = _closest(heading, [c.label for c in part.columns], written)
+            if close and close[1]:
+                column = by_label[key(close[0])]  # read as meant, to find what else is wrong
             hint = (
                 f': did you mean "{close[0]}"?'
                 if close
@@ -624,20 +680,21 @@ def _read_field_table(
     group: dict[str, Any],
 ) -> None:
     by_label = {key(c.label): c for c in part.columns}
+    rows = [[_cell_text(cell) for cell in row] for row in table.rows[1:]]
+    written = {key(" ".join(cells[0])) for cells in rows if cells}
     seen: set[str] = set()
-    for row in table.rows[1:]:
-        cells = [_cell_text(cell) for cell in row]
+    for cells in rows:
         if not cells or not any(cells):
             continue
         name = " ".join(cells[0])
         column = by_label.get(key(name))
         if column is None:
-            close = difflib.get_close_matches(
-                name, [c.label for c in part.columns], n=1, cutoff=0.6
-            )
+            close = _closest(name, [c.label for c in part.columns], written)
             hint = f': did you mean "{close[0]}"?' if close else ""
             source.notes.append((f"{title} table", f'"{name}" is not a field{hint}'))
-            continue
+            if close is None or not close[1]:
+                continue
+            column = by_label[key(close[0])]  # read as meant, to find what else is wrong
         if column.label in seen:
             source.notes.append((f'{title} table, "{column.label}"', "given twice; give it once"))
             continue

@@ -62,6 +62,11 @@ class Source:
         None for a source located by line and column."""
         return None
 
+    def missing_message(self, path: Path) -> str | None:
+        """What to say where a required value at ``path`` is missing, if the source knows
+        better than "required field is missing" (a Word form: "add at least one row")."""
+        return None
+
     def position(self, path: Path, *, key: bool = False) -> Position | None:
         """The position of ``path``, or of its nearest written ancestor."""
         table = self.keys if key else self.values

@@ -24,9 +24,7 @@ runner = CliRunner()
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_the_form_of_a_sample_reads_back_as_the_same_record(
-    sample: Path, tmp_path: Path
-) -> None:
+def test_the_form_of_a_sample_reads_back_as_the_same_record(sample: Path, tmp_path: Path) -> None:
     form = form_of(sample, tmp_path)
     assert dumped(load_record(form)) == dumped(load_record(sample))
 
