@@ -245,3 +245,15 @@ def test_check_reads_a_form_as_a_record(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(form)])
     assert result.exit_code == 2
     assert 'Actions table, row 1, "Due"' in result.output
+
+
+@pytest.mark.parametrize("sample", [None, *SAMPLES], ids=lambda p: p.stem if p else "empty")
+def test_the_form_passes_the_docx_accessibility_rules(sample: Path | None, tmp_path: Path) -> None:
+    from summarygen.accessibility import accessibility_findings
+
+    form = tmp_path / "review.docx"
+    if sample is None:
+        write_form(form)
+    else:
+        form = form_of(sample, tmp_path)
+    assert accessibility_findings(form) == []
