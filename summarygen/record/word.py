@@ -22,6 +22,7 @@ import copy
 import difflib
 import io
 import os
+import re
 import tempfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ HOW_TO = (
     "2021-03-14 or 2021. Then run: summarygen validate THIS-FILE"
 )
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+(?=\S)")
+"""A heading's own numbering, typed or kept by a program: "3. ", "2.1 ", "A) "."""
 _LABEL_REGISTERS = {key(text): register for register, text in REGISTER_LABELS.items()}
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -498,6 +501,8 @@ def _read_parts(
     mapping there is returned)."""
     target: dict[str, Any] = source.data if not path else {}
     by_heading = {key(part.heading): part for part in parts}
+    for child in section.children:
+        child.heading = _NUMBERING.sub("", child.heading)  # "3. Background", "2.1 Reviewers"
     written = {key(child.heading) for child in section.children}
     seen: dict[str, str] = {}
     for child in section.children:

@@ -55,3 +55,17 @@ def edited(path: Path, edit: Any) -> Path:
 
 def dumped(record: Record) -> dict[str, Any]:
     return record.model_dump()
+
+
+def with_readability(sample: Path) -> dict[str, Any]:
+    """``sample``'s data with reading-target overrides: the one part written in YAML."""
+    data = export_data(load_record(sample))
+    data["readability"] = {
+        "public": {
+            "targets": [{"metric": "flesch_reading_ease", "min": 55.5, "severity": "warning"}],
+            "sentences": {"hard": 25, "very_hard": 35},
+            "acronyms": "define",
+        },
+        "children": {"contractions": "allow"},
+    }
+    return data

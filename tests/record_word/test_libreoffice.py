@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from summarygen.cli import app
-from summarygen.record import load_record
+from summarygen.record import Record, load_record
 from summarygen.record.word import GUIDANCE_STYLE, is_record_form, write_form
 
 from ..clients.libreoffice import (
@@ -24,7 +24,7 @@ from ..clients.libreoffice import (
     _run_in_own_process_group,
     soffice,
 )
-from .forms import SAMPLES, column, dumped, edited, table_under
+from .forms import SAMPLES, column, dumped, edited, table_under, with_readability
 
 pytestmark = pytest.mark.client
 runner = CliRunner()
@@ -68,7 +68,9 @@ def resaved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         forms.append(form)
     empty = folder / "empty.docx"
     write_form(empty)
-    saved = resaved_by_libreoffice([*forms, empty], folder / "libreoffice")
+    readability = folder / "readability.docx"
+    write_form(readability, with_readability(SAMPLES[0]))
+    saved = resaved_by_libreoffice([*forms, empty, readability], folder / "libreoffice")
     return {path.stem: path for path in saved}
 
 
@@ -112,3 +114,9 @@ def test_the_form_stays_a_form_through_libreoffice(resaved: dict[str, Path]) -> 
         if element.get(qn("w:val"))
     }
     assert "en-GB" in languages
+
+
+def test_the_part_written_in_yaml_survives_libreoffice(resaved: dict[str, Path]) -> None:
+    """Its indented lines keep their spaces through LibreOffice."""
+    expected = Record.model_validate(with_readability(SAMPLES[0]))
+    assert dumped(load_record(resaved["readability"])) == dumped(expected)

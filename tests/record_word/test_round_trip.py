@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from summarygen.cli import app
-from summarygen.record import Register, RegisterText, load_record
+from summarygen.record import Record, Register, RegisterText, load_record
 from summarygen.record.word import FORM_SUBJECT, GUIDANCE_STYLE, is_record_form, write_form
 from summarygen.record.word_form import REGISTER_LABELS, record_parts
 
@@ -257,3 +257,33 @@ def test_the_form_passes_the_docx_accessibility_rules(sample: Path | None, tmp_p
     else:
         form = form_of(sample, tmp_path)
     assert accessibility_findings(form) == []
+
+
+def test_the_part_written_in_yaml_reads_back(tmp_path: Path) -> None:
+    from .forms import with_readability
+
+    form = tmp_path / "review.docx"
+    data = with_readability(SAMPLES[0])
+    write_form(form, data)
+    record = load_record(form)
+    assert record.readability["public"].sentences is not None
+    assert dumped(record) == dumped(Record.model_validate(data))
+
+
+def test_broken_yaml_in_its_part_is_named(tmp_path: Path) -> None:
+    form = form_of(SAMPLES[0], tmp_path)
+    edited(form, lambda d: d.add_paragraph("public: [x"))  # Readability is the last part
+    result = runner.invoke(app, ["validate", str(form)])
+    assert result.exit_code == 2
+    assert f'{form}: section "Readability" (line 2): not valid YAML' in result.output
+
+
+def test_numbered_headings_are_read_by_their_words(tmp_path: Path) -> None:
+    form = form_of(SAMPLES[1], tmp_path)
+
+    def edit(document: object) -> None:
+        heading(document, "Glossary").runs[0].text = "12. Glossary"
+        heading(document, "Reviewers").runs[0].text = "1.1 Reviewers"
+
+    edited(form, edit)
+    assert dumped(load_record(form)) == dumped(load_record(SAMPLES[1]))
