@@ -40,7 +40,7 @@ from .._files import whole_file_problem
 from ..errors import Problem, RecordError
 from ..readers.docx import _text as _docx_text
 from .schema import Register
-from .word_form import REGISTER_LABELS, Column, Part, key, label, record_parts
+from .word_form import REGISTER_LABELS, WORDS, Column, Part, key, label, record_parts
 from .yaml_source import Path, Source, SourceSyntaxError, parse
 
 GUIDANCE_STYLE = "Guidance"
@@ -50,22 +50,8 @@ READER_STYLE = "Reader label"
 FORM_SUBJECT = "summarygen case review record"
 """The document subject (core properties) that marks a Word file as a record form."""
 LANGUAGE = "en-GB"
-FIELD_HEADER = ("Field", "Value")
-
-REMINDER = (
-    "Never put a real name here. Children appear by pseudonym (\u201cChild Q\u201d), family "
-    "members by role (\u201cMother\u201d, \u201cMr K\u201d), practitioners by job title. Keep "
-    "real names you must guard against in a separate protected register file."
-)
-HOW_TO = (
-    "Fill in each section. Text in this grey style is guidance: summarygen ignores it, and you "
-    "can leave it or delete it. Keep the headings and the first row of each table as they are; "
-    "add rows to a table for more items. Where a text is written differently for each reader, "
-    "put each wording under its label: "
-    + ", ".join(f"\u201c{lab}\u201d" for lab in REGISTER_LABELS.values())
-    + "; text without a label is for every reader. Dates: 2021-03 (month and year), "
-    "2021-03-14 or 2021. Then run: summarygen validate THIS-FILE"
-)
+FIELD_HEADER: list[str] = [str(name) for name in WORDS["field_table"]]
+_GUIDANCE: dict[str, str] = WORDS["guidance"]
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+(?=\S)")
 """A heading's own numbering, typed or kept by a program: "3. ", "2.1 ", "A) "."""
@@ -93,18 +79,18 @@ def write_form(path: FilePath, data: dict[str, Any] | None = None) -> None:
 def _new_document(data: dict[str, Any] | None) -> Any:
     document = docx.Document()
     _styles(document)
-    title = "Case review record"
+    title = str(WORDS["title"])
     review = (data or {}).get("review")
     if isinstance(review, dict) and review.get("title"):
-        title = f"Case review record: {review['title']}"
+        title = f"{title}: {review['title']}"
     properties = document.core_properties
     properties.title = title
     properties.subject = FORM_SUBJECT
     properties.language = LANGUAGE
     properties.author = "summarygen"
     document.add_paragraph(title, style="Title")
-    document.add_paragraph(REMINDER, style=GUIDANCE_STYLE).runs[0].bold = True
-    document.add_paragraph(HOW_TO, style=GUIDANCE_STYLE)
+    document.add_paragraph(WORDS["reminder"], style=GUIDANCE_STYLE).runs[0].bold = True
+    document.add_paragraph(WORDS["how_to"], style=GUIDANCE_STYLE)
     for part in record_parts():
         _write_part(document, part, (data or {}).get(part.field), 1)
     return document
@@ -135,25 +121,19 @@ def _guidance(document: Any, part: Part) -> None:
     if part.description:
         lines.append(part.description)
     if part.kind == "text":
-        lines.append("One text for every reader, or a text under each reader's label.")
+        lines.append(_GUIDANCE["text"])
     elif part.kind == "values":
-        lines.append("One value per paragraph." if part.many else "One value (e.g. yes or no).")
-    elif part.kind == "table":
-        lines.append("One row per item; add rows as you need.")
-        described = [f"{c.label}: {c.description}" for c in part.columns if c.description]
-        lines.extend(described)
-        if any(c.kind == "scalars" for c in part.columns):
-            lines.append("Where a cell takes several values (ids), put one per line.")
-    elif part.kind == "group":
-        described = [f"{c.label}: {c.description}" for c in part.columns if c.description]
-        lines.extend(described)
+        lines.append(_GUIDANCE["values" if part.many else "value"])
+    elif part.kind in ("table", "group"):
+        if part.kind == "table":
+            lines.append(_GUIDANCE["table"])
+        lines.extend(f"{c.label}: {c.description}" for c in part.columns if c.description)
+        if part.kind == "table" and any(c.kind == "scalars" for c in part.columns):
+            lines.append(_GUIDANCE["ids"])
     elif part.kind == "yaml":
-        lines.append(
-            "This part does not fit a table: write it in YAML, as in the starter record "
-            "(summarygen new review.yaml), one line per paragraph, or leave it empty."
-        )
+        lines.append(_GUIDANCE["yaml"])
     if part.required:
-        lines.append("Required.")
+        lines.append(_GUIDANCE["required"])
     if lines:
         document.add_paragraph(" ".join(lines), style=GUIDANCE_STYLE)
 
@@ -175,7 +155,7 @@ def _write_part(document: Any, part: Part, value: Any, level: int) -> None:
                 _write_cell(cell, column, _get(item, column.path))
     elif part.kind == "group":
         group = value if isinstance(value, dict) else {}
-        table = _table(document, list(FIELD_HEADER))
+        table = _table(document, FIELD_HEADER)
         for column in part.columns:
             cells = table.add_row().cells
             cells[0].text = column.label
@@ -547,13 +527,7 @@ def _closest(name: str, choices: list[str], written: set[str]) -> tuple[str, boo
     return close[0], key(close[0]) not in written
 
 
-_EMPTY = {
-    "text": "write its text",
-    "values": "write its value",
-    "table": "fill in at least one row of its table",
-    "group": "fill in its table",
-    "yaml": "write it",
-}
+_EMPTY: dict[str, str] = WORDS["empty"]
 
 
 def _read_part(

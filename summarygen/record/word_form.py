@@ -27,12 +27,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .._resources import read_rules_yaml
 from .schema import Record, Register, RegisterText
 
+WORDS: dict[str, Any] = read_rules_yaml("word-form.yaml")
+"""The form's words: title, reminder, guidance, labels (``rules/word-form.yaml``)."""
+
 REGISTER_LABELS: dict[Register, str] = {
-    Register.PROFESSIONAL: "For professionals",
-    Register.PLAIN: "For the public",
-    Register.CHILD: "For children",
+    register: str(WORDS["readers"][register.value]) for register in Register
 }
 """The label over each reader's wording of a text, as the Word form shows it."""
 
