@@ -380,7 +380,9 @@ def progress_display(console: Console) -> Progress:
 
 @app.command(epilog="Example: summarygen build samples/child-m.yaml -o pack --formats pdf,html")
 def build(
-    record: Annotated[Path, typer.Argument(help="The record file (.yaml, .yml or .json).")],
+    record: Annotated[
+        Path, typer.Argument(help="The record file (.yaml, .yml, .json, or Word .docx).")
+    ],
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the pack; it goes in OUT/<review id>/.")
     ] = Path("pack"),

@@ -401,8 +401,20 @@ def read_word_source(file: FilePath) -> WordSource:
     blocks = list(_blocks(document.element.body, styles))
     root = _tree(blocks)
     source = WordSource({})
-    _read_parts(source, record_parts(), root, (), [])
+    parts = record_parts()
+    if document.core_properties.subject != FORM_SUBJECT and not _any_part(root, parts):
+        raise whole_file_problem(
+            name,
+            "is not a record written in Word: none of its headings is a part of the record. "
+            "Start one with: summarygen new review.docx (or export a YAML record to Word)",
+        )
+    _read_parts(source, parts, root, (), [])
     return source
+
+
+def _any_part(root: _Section, parts: list[Part]) -> bool:
+    headings = {key(part.heading) for part in parts}
+    return any(key(_NUMBERING.sub("", child.heading)) in headings for child in root.children)
 
 
 def _blocks(body: Any, styles: dict[str, str]) -> Iterator[_Block]:

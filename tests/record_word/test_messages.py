@@ -195,3 +195,17 @@ def test_a_file_that_is_not_a_word_document_is_named(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(broken)])
     assert result.exit_code == 2
     assert "is not a Word document (.docx) that can be opened" in result.output
+
+
+def test_a_document_that_is_not_a_form_is_named_once(tmp_path: Path) -> None:
+    import docx
+
+    report = tmp_path / "report.docx"
+    document = docx.Document()
+    document.add_heading("Executive summary", level=1)
+    document.add_paragraph("Fennimore Bright Academy made a report.")
+    document.save(str(report))
+    result = runner.invoke(app, ["validate", str(report)])
+    assert result.exit_code == 2
+    assert "is not a record written in Word" in result.output
+    assert "1 problem in" in result.output

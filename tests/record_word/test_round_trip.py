@@ -287,3 +287,19 @@ def test_numbered_headings_are_read_by_their_words(tmp_path: Path) -> None:
 
     edited(form, edit)
     assert dumped(load_record(form)) == dumped(load_record(SAMPLES[1]))
+
+
+def test_build_from_the_form_makes_the_same_pack(tmp_path: Path) -> None:
+    form = form_of(SAMPLES[1], tmp_path)
+    packs = {}
+    for name, record in (("yaml", SAMPLES[1]), ("word", form)):
+        out = tmp_path / name
+        options = ["--formats", "html", "--documents", "press-statement,recommendations"]
+        result = runner.invoke(app, ["build", str(record), "-o", str(out), *options])
+        assert result.exit_code in (0, 1), result.output
+        packs[name] = {
+            path.relative_to(out): path.read_bytes()
+            for path in sorted(out.rglob("*.html"))
+            if "check-report" not in path.name
+        }
+    assert packs["word"] and packs["word"] == packs["yaml"]
