@@ -303,3 +303,16 @@ def test_build_from_the_form_makes_the_same_pack(tmp_path: Path) -> None:
             if "check-report" not in path.name
         }
     assert packs["word"] and packs["word"] == packs["yaml"]
+
+
+def test_exported_yaml_keeps_text_as_data(tmp_path: Path) -> None:
+    """Line breaks, words YAML would read as true/false or dates, and markup stay text."""
+    from summarygen.record.word import export_data, write_yaml
+
+    data = export_data(load_record(SAMPLES[1]))
+    data["conclusion"] = "Line one\nline two\n\nSecond: paragraph # not a comment"
+    data["keywords"] = ["yes", "2024-02-03", "*bold* [link](x)", "null"]
+    target = tmp_path / "record.yaml"
+    write_yaml(target, data, "review.docx")
+    assert target.read_text(encoding="utf-8").startswith("# A summarygen case review record")
+    assert dumped(load_record(target)) == dumped(Record.model_validate(data))
