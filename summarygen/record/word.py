@@ -723,7 +723,9 @@ def _cell_value(
 
 
 def _read_text(source: WordSource, paragraphs: list[str], path: Path, place: str) -> Any:
-    """One text, or a mapping of a text per reader when the paragraphs carry labels."""
+    """One text, or a mapping of a text per reader when the paragraphs carry labels (a
+    label is a paragraph of its own, or starts one: "For the public: ...")."""
+    paragraphs = [part for text in paragraphs for part in _split_label(text)]
     labels = [_LABEL_REGISTERS.get(key(text)) for text in paragraphs]
     if not any(labels):
         return "\n\n".join(text.strip() for text in paragraphs) or None
@@ -756,6 +758,19 @@ def _read_text(source: WordSource, paragraphs: list[str], path: Path, place: str
             if text:
                 result[register.value] = text
     return result or None
+
+
+_INLINE_LABEL = re.compile(
+    r"^\s*(" + "|".join(re.escape(lab) for lab in REGISTER_LABELS.values()) + r")\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _split_label(text: str) -> list[str]:
+    found = _INLINE_LABEL.match(text)
+    if found is None:
+        return [text]
+    return [found.group(1), text[found.end() :]]
 
 
 def _shown(text: str) -> str:

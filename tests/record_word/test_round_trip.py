@@ -316,3 +316,24 @@ def test_exported_yaml_keeps_text_as_data(tmp_path: Path) -> None:
     write_yaml(target, data, "review.docx")
     assert target.read_text(encoding="utf-8").startswith("# A summarygen case review record")
     assert dumped(load_record(target)) == dumped(Record.model_validate(data))
+
+
+def test_a_label_may_start_its_paragraph(tmp_path: Path) -> None:
+    form = form_of(SAMPLES[0], tmp_path)
+
+    def edit(document: object) -> None:
+        follows = heading(document, "Recommendations")
+        element = heading(document, "Conclusion")._p.getnext().getnext()
+        while element is not follows._p:  # the section's text, after its guidance
+            following = element.getnext()
+            element.getparent().remove(element)
+            element = following
+        follows.insert_paragraph_before("For professionals: The system failed Zebulon.")
+        follows.insert_paragraph_before("for the public:   Services let Zebulon down.")
+
+    edited(form, edit)
+    conclusion = load_record(form).conclusion
+    assert isinstance(conclusion, RegisterText)
+    assert conclusion.professional == "The system failed Zebulon."
+    assert conclusion.plain == "Services let Zebulon down."
+    assert conclusion.child is None
