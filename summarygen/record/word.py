@@ -456,11 +456,19 @@ def _rows(table: Any, styles: dict[str, str]) -> list[list[list[tuple[str, str]]
             continue
         if tr.find(f"{_w('trPr')}/{_w('del')}") is not None:
             continue  # a row deleted with changes tracked
-        cells = []
-        for tc in tr.findall(_w("tc")):
-            cells.append([_paragraph(p, styles) for p in tc.iter(_w("p"))])
+        cells = [[_paragraph(p, styles) for p in tc.iter(_w("p"))] for tc in _cells(tr)]
         rows.append(cells)
     return rows
+
+
+def _cells(row: Any) -> Iterator[Any]:
+    """The cells of a table row, also those a content control wraps."""
+    for child in row:
+        if child.tag == _w("tc"):
+            yield child
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            content = child.find(_w("sdtContent"))
+            yield from _cells(child if content is None else content)
 
 
 def _tree(blocks: list[_Block]) -> _Section:

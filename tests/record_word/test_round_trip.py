@@ -337,3 +337,19 @@ def test_a_label_may_start_its_paragraph(tmp_path: Path) -> None:
     assert conclusion.professional == "The system failed Zebulon."
     assert conclusion.plain == "Services let Zebulon down."
     assert conclusion.child is None
+
+
+def test_a_cell_in_a_content_control_is_read(tmp_path: Path) -> None:
+    form = form_of(SAMPLES[1], tmp_path)
+
+    def edit(document: object) -> None:
+        table = table_under(document, "Glossary")
+        cell = table.rows[1].cells[column(table, "Term")]._tc
+        control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        control.append(OxmlElement("w:sdtPr"))
+        control.append(content)
+        cell.addprevious(control)
+        content.append(cell)
+
+    edited(form, edit)
+    assert dumped(load_record(form)) == dumped(load_record(SAMPLES[1]))
