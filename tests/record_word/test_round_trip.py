@@ -272,7 +272,16 @@ def test_the_part_written_in_yaml_reads_back(tmp_path: Path) -> None:
 
 def test_broken_yaml_in_its_part_is_named(tmp_path: Path) -> None:
     form = form_of(SAMPLES[0], tmp_path)
-    edited(form, lambda d: d.add_paragraph("public: [x"))  # Readability is the last part
+    headings = [part.heading for part in record_parts()]
+    after = headings[headings.index("Readability") + 1 :]
+
+    def edit(document: object) -> None:
+        if after:  # the part after Readability, if the record has one
+            heading(document, after[0]).insert_paragraph_before("public: [x")
+        else:
+            document.add_paragraph("public: [x")  # type: ignore[attr-defined]
+
+    edited(form, edit)
     result = runner.invoke(app, ["validate", str(form)])
     assert result.exit_code == 2
     assert f'{form}: section "Readability" (line 2): not valid YAML' in result.output
