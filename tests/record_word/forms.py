@@ -13,7 +13,8 @@ from summarygen.record import Record, load_record
 from summarygen.record.word import export_data, write_form
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = [ROOT / "samples" / "child-m.yaml", ROOT / "samples" / "children-a-c.yaml"]
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+"""Every sample record: child-m first (tests that need one record take SAMPLES[0])."""
 
 
 def form_of(sample: Path, folder: Path, name: str = "review.docx") -> Path:

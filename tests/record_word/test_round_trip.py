@@ -256,7 +256,10 @@ def test_the_form_passes_the_docx_accessibility_rules(sample: Path | None, tmp_p
         write_form(form)
     else:
         form = form_of(sample, tmp_path)
-    assert accessibility_findings(form) == []
+    found = accessibility_findings(form)
+    if sample is None:  # the empty form's tables each have one blank row to fill in
+        found = [f for f in found if f.check != "accessibility.table-blank-cells"]
+    assert found == []
 
 
 def test_the_part_written_in_yaml_reads_back(tmp_path: Path) -> None:
