@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -366,6 +367,21 @@ def _profiles(profiles: Path | None, loaded: Record | None) -> dict[str, Profile
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
+def _cannot_write(error: OSError, what: str = "the pack") -> str:
+    """Why a file could not be written, for a person (no traceback, no errno)."""
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"cannot write {what}{where}: the disk is full; free some space and try again"
+    if error.errno == errno.EFBIG:
+        return (
+            f"cannot write {what}{where}: a file grew past the size this system allows; "
+            "free some space or ask your IT team about the limit"
+        )
+    return f"cannot write {what}{where}: {error.strerror or error}"
+
+
 def progress_display(console: Console) -> Progress:
     """The build's one-line progress display; its descriptions are text, never markup."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -419,10 +435,11 @@ def build(
     Exit 0 when every document passes its checks, 1 when one does not (the pack is still
     written, unless --strict or an identifier was found), 2 for bad input."""
     from rich.table import Table
+    from rich.text import Text
 
     from .checks.engine import DocumentCheck
     from .pack import IdentityBlocked, build_pack
-    from .report import print_terminal, print_waivers, verdict
+    from .report import print_summary, print_terminal, print_waivers, verdict_parts
 
     chosen_documents = _choice(documents, tuple(DOCUMENT_TYPES), "document")
     chosen_formats = _choice(formats, FORMATS, "format")
@@ -460,7 +477,8 @@ def build(
         raise typer.Exit(ExitCode.CHECKS_FAILED) from None
     except ChecksFailed as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]
-        print_terminal(results, err, fail_on=fail_on, show=Severity.WARNING)
+        command = shlex.join(["summarygen", "check", str(record)])
+        print_summary(results, err, fail_on=fail_on, command=command)
         err.print(terminal_line(("Not published", "bold red"), f": {error} (--strict)."))
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.CHECKS_FAILED) from None
@@ -468,18 +486,26 @@ def build(
         err.print(terminal_line(("Build failed", "bold red"), f": {error}"))
         err.print("Nothing was published; any earlier pack is unchanged.")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except OSError as error:  # the disk filled up, or a file grew past the system's limit
+        err.print(terminal_line(("Build failed", "bold red"), f": {_cannot_write(error)}"))
+        err.print("Nothing was published; any earlier pack is unchanged.")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
     table = Table(title=terminal_text(loaded.review.title), title_justify="left")
-    for column in ("document", "formats", "pages", "words", "checks"):
+    for column in ("", "document", "formats", "pages", "words", "checks"):
         table.add_column(column, justify="right" if column in ("pages", "words") else "left")
     for built in pack.documents:
+        symbol, said, style = verdict_parts(built.check, fail_on) if built.check else ("", "", "")
         table.add_row(
+            Text(symbol, style=style),
             terminal_text(built.document.meta.document),
             terminal_text(", ".join(f.format for f in built.files)),
-            terminal_text(built.pages if built.pages is not None else "–"),
-            terminal_text(built.words),
-            verdict(built.check, fail_on) if built.check else "",
+            terminal_text(f"{built.pages:,}" if built.pages is not None else "–"),
+            terminal_text(f"{built.words:,}"),
+            Text(said, style=style),
         )
     out.print(table)
+    for notice in pack.notices:  # a document that fell back to another reader's wording
+        out.print(terminal_line(("notice", "yellow"), ": ", notice))
     print_waivers(loaded.waivers, out)
     count = sum(len(b.files) for b in pack.documents)
     out.print(terminal_text(f"Wrote {count} files to {pack.folder}"))
@@ -554,6 +580,12 @@ def check(
             help="For an HTML file: also run axe-core in Chromium (both must be installed).",
         ),
     ] = False,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="List every finding in the terminal, not only the first few."
+        ),
+    ] = False,
 ) -> None:
     """Check documents against their readers' targets: reading ease, sentence length, plain
     words, jargon, victim-blaming language, acronyms; consistency across a pack; and anything
@@ -573,7 +605,7 @@ def check(
         scan_files,
     )
     from .readers.files import NO_TEXT, has_text, read_file
-    from .report import print_terminal, print_waivers, render_html, to_data
+    from .report import print_summary, print_terminal, print_waivers, render_html, to_data
 
     folder = _templates(templates)
     register = _register(protected)
@@ -646,11 +678,6 @@ def check(
         results = [replace(result, findings=tuple(worst_first([*identity, *result.findings])))]
         title = target.name
         waivers = source.waivers if source is not None else ()
-    if output is OutputFormat.JSON:
-        typer.echo(json.dumps(to_data(results, fail_on, waivers), indent=2, ensure_ascii=False))
-    else:
-        print_waivers(waivers, out)
-        print_terminal(results, out, fail_on=fail_on)
     if report is not None:
         try:
             page = render_html(
@@ -661,10 +688,27 @@ def check(
             err.print(terminal_line(("Could not write the report", "bold red"), f": {error}"))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except OSError as error:
-            err.print(terminal_text(f"{report}: cannot write the report: {error.strerror}"))
+            if error.filename is None:
+                error.filename = str(report)
+            err.print(terminal_text(_cannot_write(error, "the report")))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
-        if output is OutputFormat.TERMINAL:
+    if output is OutputFormat.JSON:
+        typer.echo(json.dumps(to_data(results, fail_on, waivers), indent=2, ensure_ascii=False))
+    elif details:
+        print_waivers(waivers, out)
+        print_terminal(results, out, fail_on=fail_on)
+        if report is not None:
             out.print(terminal_text(f"Report: {report}"))
+    else:
+        print_waivers(waivers, out)
+        command = shlex.join(
+            ["summarygen", "check", str(target)]
+            + (["--audience", audience] if audience is not None else [])
+            + (["--record", str(built_from)] if built_from is not None else [])
+        )
+        print_summary(
+            results, out, fail_on=fail_on, title=title, report=report, command=command
+        )
     if any(result.fails(fail_on) for result in results):
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
