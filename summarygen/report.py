@@ -593,6 +593,12 @@ def render_html(
             fail_on=fail_on,
             severities=list(Severity),
             scale=_chart_scale,
+            plural=plural,
+            number=shown_number,
+            score=shown_score,
+            audience=audience_label,
+            verdict=verdict_parts,
+            place=finding_place,
         )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
