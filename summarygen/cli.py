@@ -8,22 +8,23 @@ import shlex
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
-from enum import IntEnum, StrEnum
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from . import record as record_module
+from ._commands import FIRST_STEPS, Command, Group, JsonOutcomeCommand, OutputFormat
 from ._resources import templates_dir
 from ._templates import TemplateFolder
 from ._terminal import terminal_line, terminal_text
 from .checks.finding import Severity
 from .checks.profiles import AUDIENCES, Profile, load_profiles, record_profile_overrides
 from .documents import DOCUMENT_TYPES
-from .errors import ChecksFailed, Problem, RecordError, SummarygenError
+from .errors import ChecksFailed, ExitCode, Problem, RecordError, SummarygenError
 from .record import Record
 from .record.schema import Waiver
 from .writers import FORMATS
@@ -39,17 +40,14 @@ if TYPE_CHECKING:
 SCHEMA_FILE_NAME = "summarygen-record.schema.json"
 
 
-class ExitCode(IntEnum):
-    OK = 0
-    CHECKS_FAILED = 1
-    BAD_INPUT = 2
-
-
 app = typer.Typer(
     name="summarygen",
+    cls=Group,
     help="Make the publication pack of a child safeguarding case review from one record, "
-    "and check it before it is published.",
-    no_args_is_help=True,
+    "and check it before it is published.\n\n"
+    "Exit codes: 0 all good, 1 checks found problems, 2 bad input or usage.",
+    no_args_is_help=False,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
@@ -57,6 +55,7 @@ app = typer.Typer(
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+JsonOutcomeCommand.errors = err
 
 
 def _version(value: bool) -> None:
@@ -67,12 +66,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    context: typer.Context,
     show_version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Exit codes: 0 all good, 1 checks found problems, 2 bad input or usage."""
+    if context.invoked_subcommand is None:  # `summarygen` alone: what to do first
+        out.print(terminal_text(FIRST_STEPS))
+        raise typer.Exit(ExitCode.OK)
 
 
 def _report_record_error(error: RecordError) -> None:
@@ -87,21 +90,29 @@ TemplatesOption = Annotated[
     Path | None,
     typer.Option(
         "--templates",
+        metavar="FOLDER",
         help="Your organisation's templates folder: any file in it replaces the shipped one.",
     ),
 ]
 
 
-@app.command(epilog="Example: summarygen validate samples/*.yaml")
+@app.command(
+    cls=Command,
+    epilog="Examples:\n  summarygen validate reviews/child-q.yaml\n"
+    "  summarygen validate samples/*.yaml",
+)
 def validate(
     records: Annotated[
         list[Path], typer.Argument(help="Record files (.yaml, .yml, .json, or Word .docx).")
     ],
     templates: TemplatesOption = None,
 ) -> None:
-    """Check that records are complete and well formed, and report every problem at once.
-    A record that validates can be built (with the same --templates). Text still as the
-    starter wrote it ("Name of the independent reviewer") is listed, and exits 1."""
+    """Check that records are complete and well formed.
+
+    Every problem is reported at once, with its file, line and field. A record that
+    validates can be built (with the same --templates). Text still as the starter wrote it
+    ("Name of the independent reviewer") is listed. Exit 0 when every record is valid and
+    finished, 1 when one still holds starter text, 2 when one is not valid."""
     failed = unfinished = False
     pictures = _pictures(_templates(templates))
     for path in records:
@@ -165,20 +176,24 @@ def schema_text() -> str:
     return json.dumps(record_module.Record.model_json_schema(), indent=2) + "\n"
 
 
-@app.command(epilog="Example: summarygen schema > summarygen-record.schema.json")
+@app.command(cls=Command, epilog="Example:\n  summarygen schema > summarygen-record.schema.json")
 def schema() -> None:
-    """Print the JSON Schema of a record, for editors that check YAML as you type."""
+    """Print the JSON Schema of a record.
+
+    For editors that check YAML as you type (summarygen new writes it beside the record)."""
     typer.echo(schema_text(), nl=False)
 
 
-@app.command(epilog="Example: summarygen register protected.txt")
+@app.command(cls=Command, epilog="Example:\n  summarygen register protected.txt")
 def register(
     protected: Annotated[
         Path, typer.Argument(help="Your protected register (plain text, or .yaml/.yml/.json).")
     ],
 ) -> None:
-    """Show how each entry of a protected register was understood: its category, why, and
-    the forms it is looked for in. Entries are shown masked ("name #1, S…d"), never in full."""
+    """Show how each entry of a protected register was understood.
+
+    For each entry: its category, why, and the forms it is looked for in. Entries are shown
+    masked ("name #1, S…d"), never in full."""
     from .identity.matching import forms_of
 
     entries = _register(protected)
@@ -193,12 +208,15 @@ def register(
         out.print(terminal_text(f"    looked for: {'; '.join(forms_of(entry))}"))
 
 
-@app.command(epilog="Example: summarygen new reviews/child-q.yaml")
+@app.command(cls=Command, epilog="Example:\n  summarygen new reviews/child-q.yaml")
 def new(
     path: Annotated[Path, typer.Argument(help="Where to write the new record.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a commented starter record to fill in, with the schema beside it for your editor."""
+    """Write a starter record to fill in.
+
+    The record is commented, field by field; the schema is written beside it, for your
+    editor."""
     if path.exists() and not force:
         err.print(terminal_text(f"{path}: already exists; choose another name or add --force"))
         raise typer.Exit(ExitCode.BAD_INPUT)
@@ -275,14 +293,17 @@ FAIL_ON_HELP = "Fail (exit 1) on findings at this level or worse: error, warning
 ProfilesOption = Annotated[
     Path | None,
     typer.Option(
-        "--profiles", help="Your organisation's audience profiles (YAML) to override ours."
+        "--profiles",
+        metavar="FILE",
+        help="Your organisation's audience profiles (YAML) to override ours.",
     ),
 ]
-FailOnOption = Annotated[Severity, typer.Option("--fail-on", help=FAIL_ON_HELP)]
+FailOnOption = Annotated[Severity, typer.Option("--fail-on", metavar="LEVEL", help=FAIL_ON_HELP)]
 ProtectedOption = Annotated[
     Path | None,
     typer.Option(
         "--protected",
+        metavar="FILE",
         help="Your protected register: real names and identifiers that must never be "
         "published. Read only by the identity check; never copied or printed.",
     ),
@@ -290,7 +311,9 @@ ProtectedOption = Annotated[
 DocumentsOption = Annotated[
     str | None,
     typer.Option(
-        "--documents", help=f"Comma-separated, from: {', '.join(DOCUMENT_TYPES)}. Default: all."
+        "--documents",
+        metavar="LIST",
+        help=f"Comma-separated, from: {', '.join(DOCUMENT_TYPES)}. Default: all.",
     ),
 ]
 
@@ -394,19 +417,32 @@ def progress_display(console: Console) -> Progress:
     )
 
 
-@app.command(epilog="Example: summarygen build samples/child-m.yaml -o pack --formats pdf,html")
+@app.command(
+    cls=Command,
+    epilog="Examples:\n  summarygen build reviews/child-q.yaml\n"
+    "  summarygen build samples/child-m.yaml -o pack --formats pdf,html\n"
+    "  summarygen build reviews/child-q.yaml --protected protected.txt --strict",
+)
 def build(
     record: Annotated[
         Path, typer.Argument(help="The record file (.yaml, .yml, .json, or Word .docx).")
     ],
     out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the pack; it goes in OUT/<review id>/.")
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FOLDER",
+            help="Folder for the pack; it goes in OUT/<review id>/.",
+        ),
     ] = Path("pack"),
     documents: DocumentsOption = None,
     formats: Annotated[
         str | None,
         typer.Option(
-            "--formats", help=f"Comma-separated, from: {', '.join(FORMATS)}. Default: all."
+            "--formats",
+            metavar="LIST",
+            help=f"Comma-separated, from: {', '.join(FORMATS)}. Default: all.",
         ),
     ] = None,
     templates: TemplatesOption = None,
@@ -426,8 +462,10 @@ def build(
         ),
     ] = False,
 ) -> None:
-    """Make the publication pack: every document as DOCX, tagged PDF and HTML, each checked
-    against its readers' targets, with the check reports written into the pack.
+    """Make the publication pack.
+
+    Every document as DOCX, tagged PDF and HTML, each checked against its readers'
+    targets, with the check reports written into the pack.
 
     Every written file is scanned for anything that identifies a person (with --protected,
     for every entry of your register too): if one is found, nothing is published.
@@ -435,7 +473,6 @@ def build(
     Exit 0 when every document passes its checks, 1 when one does not (the pack is still
     written, unless --strict or an identifier was found), 2 for bad input."""
     from rich.table import Table
-    from rich.text import Text
 
     from .checks.engine import DocumentCheck
     from .pack import IdentityBlocked, build_pack
@@ -525,17 +562,15 @@ def build(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
-class OutputFormat(StrEnum):
-    TERMINAL = "terminal"
-    JSON = "json"
-
-
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @app.command(
-    epilog="Examples: summarygen check samples/child-m.yaml --report report.html  |  "
-    "summarygen check statement.docx --audience press-statement --format json"
+    cls=JsonOutcomeCommand,
+    epilog="Examples:\n  summarygen check reviews/child-q.yaml\n"
+    "  summarygen check samples/child-m.yaml --report report.html\n"
+    "  summarygen check samples/child-m.yaml --details\n"
+    "  summarygen check statement.docx --audience press-statement --format json",
 )
 def check(
     target: Annotated[
@@ -550,15 +585,18 @@ def check(
         str | None,
         typer.Option(
             "--audience",
+            metavar="WHO",
             help=f"Who a hand-written document is for: {', '.join(AUDIENCES)}, or a document "
             "id such as press-statement.",
         ),
     ] = None,
     output: Annotated[
-        OutputFormat, typer.Option("--format", help="terminal, or json for pipelines.")
+        OutputFormat,
+        typer.Option("--format", metavar="FORMAT", help="terminal, or json for pipelines."),
     ] = OutputFormat.TERMINAL,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Also write a one-page HTML report here.")
+        Path | None,
+        typer.Option("--report", metavar="FILE", help="Also write a one-page HTML report here."),
     ] = None,
     fail_on: FailOnOption = Severity.ERROR,
     documents: DocumentsOption = None,
@@ -569,6 +607,7 @@ def check(
         Path | None,
         typer.Option(
             "--record",
+            metavar="FILE",
             help="For a file of a built pack: the record it was built from, so its reading "
             "targets, named people, press contact and waivers count as they did in the build.",
         ),
@@ -587,11 +626,18 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Check documents against their readers' targets: reading ease, sentence length, plain
-    words, jargon, victim-blaming language, acronyms; consistency across a pack; and anything
-    that identifies a person (a record's pack is written to a temporary folder and the files
-    scanned). Exit 0 when all pass, 1 when a check fails (--fail-on sets the level), 2 for
-    bad input."""
+    """Check documents against their readers' targets.
+
+    Reading ease, sentence length, plain words, jargon, victim-blaming language, acronyms;
+    consistency across a pack; and anything that identifies a person (a record's pack is
+    written to a temporary folder and the files scanned).
+
+    The terminal shows each document's verdict and scores, and the findings that most need
+    attention; --details lists every one, --report writes them all to a page, --format json
+    prints them for a pipeline.
+
+    Exit 0 when all pass, 1 when a check fails (--fail-on sets the level), 2 for bad
+    input."""
     from .accessibility import accessibility_findings
     from .checks.engine import check_document
     from .checks.finding import worst_first
@@ -694,6 +740,7 @@ def check(
             raise typer.Exit(ExitCode.BAD_INPUT) from None
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(to_data(results, fail_on, waivers), indent=2, ensure_ascii=False))
+        JsonOutcomeCommand.json_written = True
     elif details:
         print_waivers(waivers, out)
         print_terminal(results, out, fail_on=fail_on)
@@ -706,9 +753,7 @@ def check(
             + (["--audience", audience] if audience is not None else [])
             + (["--record", str(built_from)] if built_from is not None else [])
         )
-        print_summary(
-            results, out, fail_on=fail_on, title=title, report=report, command=command
-        )
+        print_summary(results, out, fail_on=fail_on, title=title, report=report, command=command)
     if any(result.fails(fail_on) for result in results):
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 

@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What ``summarygen`` exits with, for scripts and pipelines."""
+
+    OK = 0
+    """Done, and every check passed."""
+    CHECKS_FAILED = 1
+    """A check found problems at the ``--fail-on`` level (error by default), the identity
+    gate stopped publication, or a file to check holds no text."""
+    BAD_INPUT = 2
+    """Bad input or usage: a record, register, profile or template that cannot be read or is
+    not valid, an unknown option, or a file or folder that cannot be written (a full disk).
+    Nothing is published."""
 
 
 class SummarygenError(Exception):

@@ -329,9 +329,7 @@ def print_terminal(
         hidden = sum(1 for f in check.findings if f.check.startswith(only)) - len(shown)
         if hidden:
             parts.append(Text(f"({hidden} more below {show.value} level not shown)", style="dim"))
-        title = terminal_line(
-            (check.document, "bold"), f"  for {audience_label(check.audience)}  "
-        )
+        title = terminal_line((check.document, "bold"), f"  for {audience_label(check.audience)}  ")
         title.append_text(verdict(check, fail_on))
         console.print(Panel(Group(*parts), title=title, title_align="left"), soft_wrap=False)
 
@@ -399,7 +397,7 @@ def documents_table(
         symbol, words, style = verdict_parts(check, fail_on)
         if not verdicts and not check.targets:
             continue  # the pack's own check has no scores
-        by_metric = {result.target.metric: result for result in check.targets}
+        by_metric: dict[str, TargetResult] = {r.target.metric: r for r in check.targets}
         too_short = check.metrics.too_short
         row: list[Text] = [terminal_text(check.document, "bold")]
         if verdicts:
@@ -493,9 +491,7 @@ def print_summary(
     was written, and ``command`` with ``--details`` or ``--format json``."""
     head: list[Any] = []
     if title:
-        head.append(
-            terminal_line((title, "bold"), f": {plural(len(checks), 'document')} checked")
-        )
+        head.append(terminal_line((title, "bold"), f": {plural(len(checks), 'document')} checked"))
     for table in documents_overview(worst_documents_first(checks), console, fail_on):
         head.extend([table, Text("")])
     attention = most_needing_attention(checks)
@@ -523,7 +519,6 @@ def print_summary(
     items: list[Any] = []
     explained: set[str] = set()
     width = max(20, console.options.max_width - 4)
-    heading = Text("")
     for finding in attention[:limit]:
         label = "error" if finding.severity is Severity.ERROR else "warning"
         line = terminal_line(
@@ -550,9 +545,11 @@ def print_summary(
         console.print(part, soft_wrap=False)
     if items:
         more = len(attention) - len(items)
+        counted_all = plural(len(attention), "error or warning", "errors and warnings")
         heading = terminal_text(
-            "Needs attention first"
-            + (f" ({len(items)} of {plural(len(attention), 'error or warning', 'errors and warnings')}):" if more else ":"),
+            f"Needs attention first ({len(items)} of {counted_all}):"
+            if more
+            else "Needs attention first:",
             "bold",
         )
         console.print(heading, soft_wrap=False)
