@@ -128,7 +128,7 @@ def test_html_report_is_written(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("nothing.txt", "--audience", "children"), "no such file"),
-        (("statement.odt", "--audience", "children"), "cannot check .odt files"),
+        (("statement.odt", "--audience", "children"), "save it as .docx or .pdf"),
         (("statement.txt",), "--audience"),
         (("statement.txt", "--audience", "toddlers"), "unknown audience"),
     ],

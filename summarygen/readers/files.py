@@ -24,6 +24,25 @@ READABLE = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp")
 """Pictures: accepted, so that a scan gets the answer that it has no text we can read."""
 NO_TEXT = "no text found (a scan? text inside pictures cannot be checked)"
+SAVE_AS = {
+    ".doc": "an older Word document (.doc): open it in Word and save it as .docx",
+    ".odt": "an OpenDocument text (.odt): open it in LibreOffice or Word and save it as .docx "
+    "or .pdf",
+    ".rtf": "a Rich Text file (.rtf): open it in Word or LibreOffice and save it as .docx "
+    "or .pdf",
+    ".pages": "an Apple Pages document: in Pages, choose File, Export To, Word (or PDF)",
+    ".wpd": "a WordPerfect document: open it and save it as .docx or .pdf",
+    ".xps": "an XPS document: print it to PDF",
+}
+"""Document formats people have that we do not read, and how to get one we do."""
+DAMAGED = {
+    ".docx": "is not a Word document (.docx): it may be an older .doc, or damaged; open it in "
+    "Word and save it as .docx",
+    ".pdf": "is not a PDF that can be read: it may be damaged, or not a PDF at all; open it "
+    "and save or print it as PDF again",
+}
+"""What a file that fails to open means, for a person (never the library's own words, such
+as "File is not a zip file" or PDFium's "Data format error")."""
 MAX_BYTES = 50_000_000
 
 
@@ -33,6 +52,8 @@ def read_file(path: Path, audience: str) -> Document:
     Raises :class:`RecordError` naming the file for a file that cannot be read (missing, too
     big, not UTF-8, damaged, an ending we do not read)."""
     suffix = path.suffix.lower()
+    if suffix in SAVE_AS:
+        raise _problem(path, f"is {SAVE_AS[suffix]}; then check that file")
     if suffix not in READABLE + PICTURES:
         raise _problem(
             path,
@@ -54,7 +75,10 @@ def read_file(path: Path, audience: str) -> Document:
     except UnicodeDecodeError:
         raise _problem(path, "is not UTF-8 text; save it as UTF-8") from None
     except Exception as error:  # a damaged file: say so, no traceback
-        raise _problem(path, f"could not be read as {suffix[1:].upper()}: {error}") from None
+        said = DAMAGED.get(suffix, f"could not be read as {suffix[1:].upper()}: it may be damaged")
+        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+            said = "is locked with a password: save a copy without the password, and check that"
+        raise _problem(path, said) from None
     meta = Meta(
         document=path.name,
         label=path.name,
