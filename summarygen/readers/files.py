@@ -28,8 +28,7 @@ SAVE_AS = {
     ".doc": "an older Word document (.doc): open it in Word and save it as .docx",
     ".odt": "an OpenDocument text (.odt): open it in LibreOffice or Word and save it as .docx "
     "or .pdf",
-    ".rtf": "a Rich Text file (.rtf): open it in Word or LibreOffice and save it as .docx "
-    "or .pdf",
+    ".rtf": "a Rich Text file (.rtf): open it in Word or LibreOffice and save it as .docx or .pdf",
     ".pages": "an Apple Pages document: in Pages, choose File, Export To, Word (or PDF)",
     ".wpd": "a WordPerfect document: open it and save it as .docx or .pdf",
     ".xps": "an XPS document: print it to PDF",
