@@ -545,7 +545,7 @@ def build(
         out.print(terminal_line(("notice", "yellow"), ": ", notice))
     print_waivers(loaded.waivers, out)
     count = sum(len(b.files) for b in pack.documents)
-    out.print(terminal_text(f"Wrote {count} files to {pack.folder}"))
+    out.print(terminal_text(f"Wrote {_count(count, 'file')} to {pack.folder}"))
     if draft:
         out.print(terminal_text("This is a draft: every page and file says DRAFT."))
     for note in pack.skipped:

@@ -7,6 +7,7 @@ The JSON shape is a contract (``"schema": 1``): add to it, never rename or remov
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -215,17 +216,32 @@ def print_waivers(waivers: Sequence[Waiver], console: Console) -> None:
         )
 
 
+_TOOL_PLACE = re.compile(r"[/<>\[\]]|\.xml\b|^(docx|pdf|html|xlsx|pptx)$", re.IGNORECASE)
+"""A piece of a ``location`` that is for tools (a part name, an element path), not people."""
+
+
+def readable_location(location: str) -> str:
+    """The pieces of a tool-facing ``location`` a person can use ("page 3"), without part
+    names or element paths ("word/document.xml", "<p>"); "" when none is left. Used only
+    while a finding has no ``where``."""
+    pieces = re.split(r": | › ", location)
+    return ", ".join(piece for piece in pieces if piece and not _TOOL_PLACE.search(piece))
+
+
 def finding_place(finding: Finding, *, document: bool = True) -> str:
-    """Where a finding is, for a person: the document, then ``where`` ("section 'Background',
-    paragraph 3", "page 3") or else the section heading. Never ``location`` (a part name such
-    as ``word/document.xml`` is for tools: it goes to JSON only)."""
-    where = finding.where or (f"section '{finding.section}'" if finding.section else "")
+    """Where a finding is, for a person: the document (or file), then ``where`` ("section
+    'Background', paragraph 3", "page 3"), or else the section heading and any page the
+    tool-facing location names. Never a part name such as ``word/document.xml``: the full
+    ``location`` is for tools and goes to JSON only."""
+    where = finding.where
+    if not where:
+        parts = [f"section '{finding.section}'" if finding.section else ""]
+        parts.append(readable_location(finding.location))
+        where = ", ".join(part for part in parts if part)
     return ", ".join(part for part in (finding.document if document else "", where) if part)
 
 
-def _finding_lines(
-    finding: Finding, *, document: bool, suggestion: bool, quote_width: int | None
-) -> list[Text]:
+def _finding_lines(finding: Finding, *, suggestion: bool, quote_width: int | None) -> list[Text]:
     """What the terminal says about one finding, under its heading line: the message, the
     quoted text (cut to one line when ``quote_width`` is given), the suggestion and, for a
     built document, where to change it in the record."""
@@ -321,8 +337,8 @@ def print_terminal(
                 (f"{finding.severity.value:<10}", _STYLE[finding.severity]), f" {finding.check}"
             )
             parts.append(line)
-            said = _finding_lines(finding, document=False, suggestion=True, quote_width=None)
-            place = _place_line(finding, document=False)
+            said = _finding_lines(finding, suggestion=True, quote_width=None)
+            place = _place_line(finding, document=finding.document != check.document)
             parts.append(
                 Padding(Group(*([place] if place else []), *said), (0, 0, 0, 2))
             )  # indented, and wrapped under the indent
@@ -468,6 +484,18 @@ def most_needing_attention(checks: Sequence[DocumentCheck]) -> list[Finding]:
     return [item[-1] for item in sorted(candidates, key=lambda item: item[:4])]
 
 
+def _wrapped(console: Console, texts: Sequence[Text], *, indent: int) -> list[Text]:
+    """``texts`` wrapped to the console's width under an ``indent``, one Text a line, with
+    no spaces after the last word (so a copied line is what was said)."""
+    width = max(20, console.options.max_width - indent)
+    lines: list[Text] = []
+    for text in texts:
+        for line in text.wrap(console, width):
+            line.rstrip()
+            lines.append(Text(" " * indent).append_text(line))
+    return lines
+
+
 def _height(console: Console, renderable: Any) -> int:
     return len(console.render_lines(renderable, console.options, pad=False))
 
@@ -516,7 +544,7 @@ def print_summary(
                 )
             )
     used = sum(_height(console, part) for part in (*head, *tail))
-    items: list[Any] = []
+    items: list[list[Text]] = []
     explained: set[str] = set()
     width = max(20, console.options.max_width - 4)
     for finding in attention[:limit]:
@@ -528,14 +556,16 @@ def print_summary(
         )
         said = _finding_lines(
             finding,
-            document=True,
             suggestion=finding.check not in explained,
             quote_width=width,
         )
         if finding.source:
             said.append(terminal_text(f"in the record: {finding.source}", "dim"))
-        block = Group(line, Padding(Group(*said), (0, 0, 0, 4)))
-        height = _height(console, block)
+        block = [
+            *_wrapped(console, [line], indent=0),
+            *_wrapped(console, said, indent=4),
+        ]
+        height = len(block)
         if used + height + 2 > screen:
             break
         explained.add(finding.check)
@@ -554,7 +584,8 @@ def print_summary(
         )
         console.print(heading, soft_wrap=False)
         for block in items:
-            console.print(block, soft_wrap=False)
+            for text in block:
+                console.print(text, soft_wrap=True)  # wrapped already, and not padded
     for part in tail:
         console.print(part, soft_wrap=False)
 

@@ -184,11 +184,12 @@ def test_build_writes_reports_into_the_pack_and_strict_publishes_nothing(tmp_pat
 
 
 def test_terminal_output_wraps_every_message_and_suggestion_in_full_at_80_columns() -> None:
-    """A narrow terminal wraps the advice; it never cuts the end of a sentence off."""
+    """A narrow terminal wraps the advice of the full listing (--details); it never cuts the
+    end of a sentence off."""
     sample = SAMPLES[0]
     findings = json.loads(run("check", sample, "--format", "json").stdout)["documents"]
     terminal = subprocess.run(
-        [sys.executable, "-m", "summarygen", "check", str(sample)],
+        [sys.executable, "-m", "summarygen", "check", str(sample), "--details"],
         capture_output=True,
         text=True,
         timeout=180,

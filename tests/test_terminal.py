@@ -112,7 +112,7 @@ def test_build_prints_a_hostile_title_and_path_and_publishes(tmp_path: Path, col
     assert result.returncode in (0, 1), result.stderr
     text = shown(result)
     assert title in text
-    assert f"Wrote 1 files to {out / 'child-t'}" in text
+    assert f"Wrote 1 file to {out / 'child-t'}" in text
     assert f"Check report: {out / 'child-t' / 'child-t-check-report.html'}" in text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,7 +186,7 @@ def test_build_with_an_identifier_publishes_nothing_and_never_prints_the_registe
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert "Not published" in output and "Nothing was published" in output
-    assert "child-m-overview.pdf: page" in output  # which file, and where
+    assert re.search(r"child-m-overview\.pdf, page \d", output)  # which file, and where
     assert "identity.register" in output and "identity.postcode" in output  # what kind
     for secret in (FIRST, SURNAME, "Fennimore", "SW1A 1AA"):
         assert secret.lower() not in output.lower(), secret
