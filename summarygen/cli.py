@@ -759,7 +759,8 @@ def check(
 
 
 @app.command(
-    epilog="Example: summarygen site reviews/ -o site --base-url https://example.org/reviews/"
+    cls=Command,
+    epilog="Example:\n  summarygen site reviews/ -o site --base-url https://example.org/reviews/",
 )
 def site(
     records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
@@ -768,16 +769,16 @@ def site(
     ] = Path("site"),
     base_url: Annotated[
         str,
-        typer.Option(
-            "--base-url", help="Where the site will be published, for the feed's links."
-        ),
+        typer.Option("--base-url", help="Where the site will be published, for the feed's links."),
     ] = "",
     templates: TemplatesOption = None,
     protected: ProtectedOption = None,
 ) -> None:
-    """Build every record's pack and the partnership's case reviews website around them: an
-    index by kind of review, a page per review with every document, an Atom feed and
-    reviews.json. Every page is scanned for identifiers like the documents.
+    """Build the partnership's case reviews website.
+
+    Every record's pack, and the website around them: an index by kind of review, a page
+    per review with every document, an Atom feed and reviews.json. Every page is scanned
+    for identifiers like the documents.
 
     A record that cannot be built is listed and left out; the rest is published. Exit 0 when
     every record is on the site, 1 when one was left out or a page has an identifier
@@ -812,9 +813,7 @@ def site(
         left_out = f": {skipped.path.name} {skipped.reason}"
         err.print(terminal_line(("Left out", "bold red"), left_out))
     for finding in built.findings:
-        out.print(
-            terminal_text(f"{finding.severity.value}: {finding.document}: {finding.message}")
-        )
+        out.print(terminal_text(f"{finding.severity.value}: {finding.document}: {finding.message}"))
     out.print(
         terminal_text(
             f"Published {len(built.reviews)} of {len(built.reviews) + len(built.skipped)} "
@@ -825,7 +824,7 @@ def site(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
-@app.command(epilog="Example: summarygen digest samples/ -o digest")
+@app.command(cls=Command, epilog="Example:\n  summarygen digest samples/ -o digest")
 def digest(
     records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
     out_dir: Annotated[
@@ -840,7 +839,9 @@ def digest(
     templates: TemplatesOption = None,
     protected: ProtectedOption = None,
 ) -> None:
-    """Write one document summarising several reviews: for each its key facts, what agencies
+    """Write one document summarising several reviews.
+
+    For each review its key facts, what agencies
     did and its main learning, and the themes that recur across them, as DOCX, PDF and HTML,
     checked for professionals and scanned for identifiers.
 

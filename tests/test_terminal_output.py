@@ -319,7 +319,7 @@ def test_a_build_that_cannot_write_is_exit_2_in_words(tmp_path: Path) -> None:
 
 # -- 4. Help that reads well --------------------------------------------------------------------
 
-COMMANDS = ("validate", "schema", "register", "new", "build", "check")
+COMMANDS = ("validate", "schema", "register", "new", "build", "check", "site", "digest")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
