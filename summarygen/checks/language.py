@@ -592,10 +592,8 @@ def _written_in_capitals(text: str) -> list[tuple[int, int]]:
         if match is not None and match.group().isupper():
             run.append(match)
             continue
-        if (
-            run
-            and (len(run) >= 2 or len(words) == 1)
-            and any(len(word.group()) >= 3 and is_common_word(word.group()) for word in run)
+        if run and (len(run) >= 2 or len(words) == 1) and any(
+            len(word.group()) >= 3 and is_common_word(word.group()) for word in run
         ):
             stretches.append((run[0].start(), run[-1].end()))
         run = []
