@@ -186,7 +186,8 @@ def test_build_with_an_identifier_publishes_nothing_and_never_prints_the_registe
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert "Not published" in output and "Nothing was published" in output
-    assert re.search(r"child-m-overview\.pdf, page \d", output)  # which file, and where
+    # which file, and where in it (its section and paragraph, or its page)
+    assert re.search(r"child-m-overview\.pdf, (page \d|section '[^']+', paragraph \d)", output)
     assert "identity.register" in output and "identity.postcode" in output  # what kind
     for secret in (FIRST, SURNAME, "Fennimore", "SW1A 1AA"):
         assert secret.lower() not in output.lower(), secret
