@@ -238,7 +238,9 @@ def new(
     out.print(terminal_text(f"Fill it in, then run: summarygen validate {path}"))
 
 
-@app.command(name="import", epilog="Example: summarygen import report.docx -o child-q.yaml")
+@app.command(
+    name="import", cls=Command, epilog="Example:\n  summarygen import report.docx -o child-q.yaml"
+)
 def import_report(
     report: Annotated[Path, typer.Argument(help="The overview report (.docx; or .md, .txt).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the draft.")],
@@ -890,7 +892,7 @@ def digest(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
 
-@app.command(epilog="Example: summarygen preview samples/child-m.yaml")
+@app.command(cls=Command, epilog="Example: summarygen preview samples/child-m.yaml")
 def preview(
     record: Annotated[Path, typer.Argument(help="The record you are drafting.")],
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (default: a free one).")] = 0,
