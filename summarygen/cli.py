@@ -843,15 +843,15 @@ def digest(
 ) -> None:
     """Write one document summarising several reviews.
 
-    For each review its key facts, what agencies
-    did and its main learning, and the themes that recur across them, as DOCX, PDF and HTML,
-    checked for professionals and scanned for identifiers.
+    For each review its key facts, what agencies did and its main learning, and the themes
+    that recur across them, as DOCX, PDF and HTML, checked for professionals and scanned for
+    identifiers.
 
     Exit 0 when it passes its checks, 1 when it does not (an identifier: nothing is
     published), 2 for bad input (a record that is not valid)."""
     from .checks.engine import DocumentCheck
     from .digest import build_digest
-    from .report import print_terminal
+    from .report import plural, print_summary, print_terminal
     from .site import record_files
 
     folder = _templates(templates)
@@ -884,10 +884,18 @@ def digest(
         err.print("Nothing was published; any earlier digest is unchanged.")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     if made.check is not None:
-        print_terminal([made.check], out, fail_on=Severity.ERROR)
+        docx = [path for path in made.files if path.suffix == ".docx"]
+        print_summary(
+            [made.check],
+            out,
+            title="Summary of case reviews",
+            command=shlex.join(
+                ["summarygen", "check", str((docx or made.files)[0]), "--audience", "professional"]
+            ),
+        )
     for notice in made.notices:
         out.print(terminal_text(f"Note: {notice}"))
-    out.print(terminal_text(f"Wrote {len(made.files)} files to {made.folder}"))
+    out.print(terminal_text(f"Wrote {plural(len(made.files), 'file')} to {made.folder}"))
     if made.check is not None and made.check.fails(Severity.ERROR):
         raise typer.Exit(ExitCode.CHECKS_FAILED)
 
