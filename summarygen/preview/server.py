@@ -44,7 +44,7 @@ from watchfiles import Change, awatch
 from ..checks.engine import DocumentCheck
 from ..documents import DOCUMENT_TYPES
 from ..errors import SummarygenError
-from ..findings import Finding, Severity
+from ..findings import Finding
 from .highlight import Rendered, legend, render_document
 from .identity import SCANNED_TEXT_NOTE
 from .session import METRIC_SHORT, PreviewSession, Snapshot, changes
@@ -292,15 +292,13 @@ class _Verdict:
 
 
 def verdict(check: DocumentCheck) -> _Verdict:
-    """Whether the document passes, in words (and an icon beside them)."""
-    errors, warnings = check.count(Severity.ERROR), check.count(Severity.WARNING)
-    if errors:
-        noun = "error" if errors == 1 else "errors"
-        return _Verdict("fails", "✗", f"Does not pass: {errors} {noun}")
-    if warnings:
-        noun = "warning" if warnings == 1 else "warnings"
-        return _Verdict("warns", "!", f"Passes, {warnings} {noun}")
-    return _Verdict("passes", "✓", "Passes")
+    """Whether the document passes, in the words ``check`` and ``build`` use (and the same
+    symbol beside them): "Meets its targets (10 warnings)", "Needs attention: 2 errors"."""
+    from ..report import verdict_parts
+
+    symbol, words, _ = verdict_parts(check)
+    kind = {"✗": "fails", "✓": "passes"}.get(symbol, "warns")
+    return _Verdict(kind, symbol, words[:1].upper() + words[1:])
 
 
 def _number(value: float) -> str:
