@@ -149,8 +149,15 @@ def create_app(session: PreviewSession) -> Starlette:
         }
 
     def chosen_document(request: Request) -> str | None:
+        """The document asked for: one the record makes (the first, when it makes not the
+        one asked for: a record without updates has no progress report), or None."""
         chosen = request.query_params.get("doc", DEFAULT_DOCUMENT)
-        return chosen if chosen in DOCUMENT_TYPES else None
+        if chosen not in DOCUMENT_TYPES:
+            return None
+        made = preview.snapshot.documents
+        if preview.snapshot.ok and chosen not in made:
+            return next(iter(made), None)
+        return chosen
 
     async def page(request: Request) -> Response:
         chosen = chosen_document(request)

@@ -50,6 +50,12 @@ def test_serves_locally_writes_nothing_and_stops_on_ctrl_c(record: Path) -> None
         assert '<script src="/static/preview.js" defer></script>' in body
         assert "<style" not in body and " style=" not in body  # the policy allows neither
         assert get(port, "/?doc=no-such").status == 404
+        # child-m has no action plan updates: no progress report, neither listed nor a 500
+        assert "?doc=progress-report" not in body
+        for part in ("/?doc=progress-report", "/part?doc=opening-statement"):
+            made_not = get(port, part)
+            assert made_not.status == 200, part
+            assert "Overview report" in made_not.read().decode()
         assert get(port, "/", host="evil.example").status == 400  # DNS rebinding
         assert get(port, "/static/preview.js").status == 200
         assert get(port, "/static/../session.py").status == 404
