@@ -565,6 +565,7 @@ def build(
 
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+RECORDS_FOLDER_HELP = "A folder of records (YAML, JSON or Word record forms)."
 
 
 @app.command(
@@ -765,7 +766,7 @@ def check(
     epilog="Example:\n  summarygen site reviews/ -o site --base-url https://example.org/reviews/",
 )
 def site(
-    records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
+    records: Annotated[Path, typer.Argument(help=RECORDS_FOLDER_HELP)],
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="The site's folder; it is replaced whole.")
     ] = Path("site"),
@@ -828,7 +829,7 @@ def site(
 
 @app.command(cls=Command, epilog="Example:\n  summarygen digest samples/ -o digest")
 def digest(
-    records: Annotated[Path, typer.Argument(help="A folder of records (.yaml, .yml, .json).")],
+    records: Annotated[Path, typer.Argument(help=RECORDS_FOLDER_HELP)],
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="The digest's folder; it is replaced whole.")
     ] = Path("digest"),
@@ -863,7 +864,11 @@ def digest(
         err.print(terminal_text(str(error)))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     if not paths:
-        err.print(terminal_text(f"{records}: no records (.yaml, .yml, .json) in this folder"))
+        err.print(
+            terminal_text(
+                f"{records}: no records in this folder (.yaml, .yml, .json, or a Word record form)"
+            )
+        )
         raise typer.Exit(ExitCode.BAD_INPUT)
     loaded = [_load(path, folder) for path in paths]
     unfinished = [problem for record in loaded for problem in _placeholders(record)]

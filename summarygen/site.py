@@ -108,18 +108,24 @@ class SiteBlocked(ChecksFailed):
 
 
 def record_files(folder: Path) -> list[Path]:
-    """The records in ``folder`` (not its subfolders), by name; JSON Schemas are not records.
+    """The records in ``folder`` (not its subfolders), by name: YAML and JSON records (not
+    JSON Schemas) and Word documents that are record forms (``summarygen new review.docx``);
+    other Word documents are not records.
 
     Raises :class:`RenderError` when ``folder`` is not a folder."""
+    from .record.word import is_record_form
+
     if not folder.is_dir():
         raise RenderError(f"{folder}: not a folder of records")
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.suffix.lower() in RECORD_SUFFIXES
-        and not path.name.endswith(".schema.json")
-        and path.is_file()
-    )
+    found = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith("~$"):  # Word's lock files
+            continue
+        suffix = path.suffix.lower()
+        yaml_or_json = suffix in RECORD_SUFFIXES and not path.name.endswith(".schema.json")
+        if yaml_or_json or (suffix == ".docx" and is_record_form(path)):
+            found.append(path)
+    return found
 
 
 def build_site(
@@ -143,7 +149,9 @@ def build_site(
     templates = templates or TemplateFolder()
     paths = record_files(records)
     if not paths:
-        raise RenderError(f"{records}: no records (.yaml, .yml, .json) in this folder")
+        raise RenderError(
+            f"{records}: no records in this folder (.yaml, .yml, .json, or a Word record form)"
+        )
     pictures = list(templates.pictures)
     out = out.absolute()
     site = Site(out)

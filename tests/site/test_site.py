@@ -19,7 +19,7 @@ from lxml import etree, html
 from summarygen._templates import TemplateFolder
 from summarygen.errors import RenderError
 from summarygen.record import load_record
-from summarygen.site import Site, SiteBlocked, build_site, size_label
+from summarygen.site import Site, SiteBlocked, build_site, record_files, size_label
 
 from ..conftest import ROOT, SAMPLES
 from .conftest import site_files
@@ -211,6 +211,21 @@ def test_a_record_that_still_holds_the_starters_placeholders_is_left_out(
     site = build_site(more, tmp_path / "s")
     assert [skipped.path.name for skipped in site.skipped] == ["child-q.yaml"]
     assert "placeholders" in site.skipped[0].reason
+
+
+def test_a_word_record_form_is_a_record_of_the_site_and_other_word_files_are_not(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    from summarygen.record.word import export_record
+
+    records = tmp_path / "records"
+    records.mkdir()
+    export_record(ROOT / "samples" / "child-m.yaml", records / "child-m.docx")
+    docx.Document().save(str(records / "minutes.docx"))  # a Word file that is not a record
+    (records / "~$child-m.docx").write_bytes(b"Word's lock file")
+    assert [path.name for path in record_files(records)] == ["child-m.docx"]
 
 
 def test_a_folder_without_records_is_bad_input(tmp_path: Path) -> None:
