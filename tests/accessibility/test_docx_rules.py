@@ -426,6 +426,7 @@ ROWS_OF_RULES: list[tuple[str, str, Build, bool]] = [
     ("floating-picture", "floating-object", floating, True),
     ("inline-picture", "floating-object", lambda w: picture(w), False),
     ("marking-only-in-header", "header-footer-only", header_text("OFFICIAL-SENSITIVE"), True),
+    ("draft-mark", "header-footer-only", header_text("DRAFT: not for publication"), False),
     ("header-repeats-body", "header-footer-only", header_text("Review concerning Child Q"), False),
 ]
 
@@ -690,3 +691,24 @@ def test_libreoffice_docx_made_well_passes(tmp_path: Path) -> None:
     meta = "<dc:title>Review concerning Child Q</dc:title>"
     path = libreoffice_docx(tmp_path, "good", meta, FODT_GOOD)
     assert [f"{f.check}: {f.where}" for f in accessibility_findings(path)] == []
+
+
+def test_a_draft_mark_in_the_header_is_page_furniture(tmp_path: Path) -> None:
+    """`build --draft` marks every header "DRAFT: not for publication" and the title "DRAFT":
+    the mark repeats the title, so it is not text only a header holds."""
+    from dataclasses import replace
+
+    from summarygen._templates import TemplateFolder
+    from summarygen.composer import compose
+    from summarygen.record import load_record
+    from summarygen.writers import writer_for
+
+    document = compose(load_record(ROOT / "samples" / "child-m.yaml"), "children")
+    draft = replace(document, meta=replace(document.meta, draft=True))
+    path = tmp_path / "draft.docx"
+    path.write_bytes(writer_for("docx")(draft, TemplateFolder()))
+    assert "DRAFT: not for publication" in "".join(
+        p.text for p in docx.Document(str(path)).sections[0].header.paragraphs
+    )
+    found = [f.check for f in accessibility_findings(path)]
+    assert "accessibility.header-footer-only" not in found
