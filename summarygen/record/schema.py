@@ -110,7 +110,24 @@ def _phone(value: str) -> str:
     return value
 
 
-class Register(StrEnum):
+class _Choice(StrEnum):
+    """A choice of fixed words, matched as a person types it: "Amber", "AMBER" and "amber" are
+    one value, as are "not started" and "not-started". Word capitalises the first letter of a
+    table cell as it is typed (AutoCorrect), so a Word record says "Amber" for "amber"."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Choice | None:
+        if not isinstance(value, str):
+            return None
+        wanted = _choice_key(value)
+        return next((member for member in cls if _choice_key(member.value) == wanted), None)
+
+
+def _choice_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "-", text.strip().casefold())
+
+
+class Register(_Choice):
     """How formally a text is written, from most to least formal."""
 
     PROFESSIONAL = "professional"
@@ -193,7 +210,7 @@ def text_for(text: str | RegisterText, register: Register) -> tuple[str, Registe
 # --- review metadata -------------------------------------------------------------------
 
 
-class ReviewKind(StrEnum):
+class ReviewKind(_Choice):
     SCR = "scr"
     LCSPR = "lcspr"
     RAPID = "rapid"
@@ -201,14 +218,14 @@ class ReviewKind(StrEnum):
     PARTNERSHIP = "partnership"
 
 
-class Guidance(StrEnum):
+class Guidance(_Choice):
     WT2013 = "WT2013"
     WT2015 = "WT2015"
     WT2018 = "WT2018"
     WT2023 = "WT2023"
 
 
-class Methodology(StrEnum):
+class Methodology(_Choice):
     SCIE = "SCIE"
     SILP = "SILP"
     SYSTEMS = "systems"
@@ -340,7 +357,7 @@ class Finding(_Model):
     themes: list[NonEmpty] = Field(default_factory=list)
 
 
-class Scope(StrEnum):
+class Scope(_Choice):
     LOCAL = "local"
     NATIONAL = "national"
 
@@ -354,7 +371,7 @@ class Recommendation(_Model):
     response: Text | None = Field(None, description="The partnership's response to it.")
 
 
-class Status(StrEnum):
+class Status(_Choice):
     NOT_STARTED = "not-started"
     RED = "red"
     AMBER = "amber"

@@ -64,6 +64,16 @@ def _set(table: object, row: int, name: str, text: str) -> None:
     cell.paragraphs[0].text = text
 
 
+@pytest.mark.parametrize(("typed", "status"), [("Amber", "amber"), ("Not started", "not-started")])
+def test_a_status_as_word_capitalises_it_is_the_same_status(
+    typed: str, status: str, tmp_path: Path
+) -> None:
+    """Word's AutoCorrect capitalises the first letter typed in a table cell."""
+    form = form_of(SAMPLES[0], tmp_path)
+    edited(form, lambda d: _set(table_under(d, "Actions"), 2, "Status", typed))
+    assert load_record(form).actions[1].status.value == status
+
+
 def test_a_changed_cell_arrives_in_its_field(tmp_path: Path) -> None:
     form = form_of(SAMPLES[0], tmp_path)
     edited(form, lambda d: _set(table_under(d, "Actions"), 2, "Lead", "Head of Quality"))
