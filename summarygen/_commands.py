@@ -36,10 +36,22 @@ def _prose(text: str | None, *, keep_lines: bool = False) -> str | None:
 
 
 def _switches_as_switches(params: list[Any]) -> list[Any]:
-    """On/off options with no type shown after them (typer shows ``<bool>``)."""
+    """On/off options with no type shown after them (typer shows ``<bool>``), and every other
+    value named in words in capitals (``RECORDS``, ``BASE-URL``), not by its Python type
+    (typer shows ``<list[Path]>``, ``<path>``, ``<str>``)."""
     for param in params:
-        if getattr(param, "is_flag", False) and param.metavar is None:
+        if param.param_type_name == "argument":
+            # the argument's name already says what it is (RECORDS); typer would show its
+            # Python type beside it
+            param.display_type_rich = lambda ctx: None
+            continue
+        if param.metavar is not None:
+            continue
+        if getattr(param, "is_flag", False):
             param.metavar = ""
+        else:
+            longest = max(getattr(param, "opts", None) or [param.name or ""], key=len)
+            param.metavar = longest.lstrip("-").replace("_", "-").upper() or None
     return params
 
 

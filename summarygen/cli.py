@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperCommand
 
 from . import record as record_module
 from ._commands import FIRST_STEPS, Command, Group, JsonOutcomeCommand, OutputFormat
@@ -246,16 +247,19 @@ def import_report(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the draft.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Make a draft record from an overview report written without the template: what it
-    can place goes in its field, the rest in `notes` with where it came from."""
+    """Make a draft record from an existing overview report.
+
+    What it can place goes in its field, the rest in `notes` with where it came from; it
+    never writes wording for a reader the report did not write for."""
     from .importing.command import run_import
 
     raise typer.Exit(run_import(report, output, force=force, out=out, err=err))
 
 
 @app.command(
-    epilog="Examples: summarygen export record.yaml review.docx  |  "
-    "summarygen export review.docx record.yaml"
+    cls=Command,
+    epilog="Examples:\n  summarygen export record.yaml review.docx\n"
+    "  summarygen export review.docx record.yaml",
 )
 def export(
     source: Annotated[Path, typer.Argument(help="A record: .yaml, .yml, .json or .docx.")],
@@ -263,17 +267,25 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     templates: TemplatesOption = None,
 ) -> None:
-    """Turn a record into the Word form, or a Word form back into a YAML record (it is
-    validated first, as by validate)."""
+    """Turn a record into the Word form, or a Word form into a YAML record.
+
+    The record is validated first, as by validate: a record with a problem writes nothing."""
     from .record.word import export_record
 
-    if target.exists() and not force:
+    if target.is_dir():
+        err.print(terminal_text(f"{target}: is a folder; give the name of the file to write"))
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    if os.path.lexists(target) and not force:
         err.print(terminal_text(f"{target}: already exists; choose another name or add --force"))
         raise typer.Exit(ExitCode.BAD_INPUT)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # as new and import do
         export_record(source, target, pictures=_pictures(_templates(templates)))
     except RecordError as error:
         _report_record_error(error)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except OSError as error:
+        err.print(terminal_text(f"{target}: cannot be written: {error.strerror or error}"))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     out.print(terminal_text(f"Wrote {target}."))
 
@@ -927,6 +939,11 @@ def preview(
         profiles=profiles, register=_register(protected), say=say,
     )  # fmt: skip
     raise typer.Exit(code)
+
+
+for _registered in app.registered_commands:  # a command added without cls= reads the same
+    if _registered.cls in (None, TyperCommand):
+        _registered.cls = Command
 
 
 def main() -> None:

@@ -319,7 +319,14 @@ def test_a_build_that_cannot_write_is_exit_2_in_words(tmp_path: Path) -> None:
 
 # -- 4. Help that reads well --------------------------------------------------------------------
 
-COMMANDS = ("validate", "schema", "register", "new", "build", "check", "site", "digest")
+def _every_command() -> tuple[str, ...]:
+    from summarygen.cli import app
+
+    return tuple(info.name or info.callback.__name__ for info in app.registered_commands)
+
+
+COMMANDS = _every_command()
+"""Every command, those added later too: each reads as the others do."""
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -327,6 +334,8 @@ def test_help_shows_switches_as_switches_and_usage_without_braces(command: str) 
     result = run(command, "--help", width=80)
     assert result.returncode == 0
     assert "<bool>" not in result.stdout
+    for python_type in ("<path>", "<str>", "<int>", "<list"):  # values named in words
+        assert python_type not in result.stdout, python_type
     usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
     assert "{" not in usage and "}" not in usage, usage
     # Examples at the end, after the options.

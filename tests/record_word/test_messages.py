@@ -209,3 +209,25 @@ def test_a_document_that_is_not_a_form_is_named_once(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "is not a record written in Word" in result.output
     assert "1 problem in" in result.output
+
+
+def test_export_says_what_is_wrong_with_the_place_to_write(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarygen.cli import app
+
+    runner = CliRunner()
+    sample = str(SAMPLES[0])
+    (tmp_path / "folder.docx").mkdir()
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    for target, said in (
+        ("folder.docx", "is a folder"),
+        ("dangling.yaml", "already exists"),
+    ):
+        result = runner.invoke(app, ["export", sample, str(tmp_path / target)])
+        assert result.exit_code == 2, result.output
+        assert said in result.output and "Traceback" not in result.output
+    made = tmp_path / "new" / "sub" / "review.docx"
+    assert runner.invoke(app, ["export", sample, str(made)]).exit_code == 0
+    assert made.is_file()
+    assert not (tmp_path / "nowhere.yaml").exists()
