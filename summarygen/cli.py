@@ -926,9 +926,11 @@ def preview(
     templates: TemplatesOption = None,
     protected: ProtectedOption = None,
 ) -> None:
-    """Show every document of the pack with its findings highlighted in the text, on a page
-    only this computer can open; it updates itself each time you save the record. Ctrl-C
-    stops it. Nothing is written."""
+    """Show the pack with its findings highlighted, updated as you save.
+
+    Every document of the pack with its findings highlighted in the text, on a page only this
+    computer can open; it updates itself each time you save the record. Ctrl-C stops it.
+    Nothing is written."""
     from .preview.command import run_preview
 
     def say(line: str) -> None:
