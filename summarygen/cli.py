@@ -889,7 +889,12 @@ def digest(
         raise typer.Exit(ExitCode.CHECKS_FAILED)
     try:
         made = build_digest(
-            loaded, out_dir, formats=chosen_formats, templates=folder, register=register
+            loaded,
+            out_dir,
+            formats=chosen_formats,
+            templates=folder,
+            register=register,
+            keep=[records, *paths],
         )
     except ChecksFailed as error:
         results = [r for r in error.results if isinstance(r, DocumentCheck)]

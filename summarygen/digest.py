@@ -30,12 +30,14 @@ from .identity.gate import allowed_by, scan_files
 from .identity.register import ProtectedEntry
 from .readers.markdown import read_markdown
 from .record import Record, Register
-from .site import kind_label, merged_allowed
+from .site import check_replaceable, kind_label, merged_allowed
 from .writers import FORMATS, writer_for
 from .writers.pdf import scratch_in as pdf_scratch
 
 DIGEST = DocumentType("digest", "Summary of case reviews", "professional", Register.PROFESSIONAL)
 FILE_STEM = "case-reviews-digest"
+DIGEST_MARK = ".summarygen-digest"
+"""The file that marks a folder as a digest this tool made, which the next one may replace."""
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,15 @@ def build_digest(
     templates: TemplateFolder | None = None,
     register: Sequence[ProtectedEntry] = (),
     profile: Profile | None = None,
+    keep: Sequence[Path] = (),
 ) -> Digest:
     """Write the summary of ``records`` into the folder ``out`` (replaced in one step, only
     when every file is written and no identifier was found), checked for professionals.
 
     Raises :class:`ChecksFailed` when an identifier is found in a written file (nothing is
-    published), :class:`RenderError` when ``out`` cannot be written."""
+    published), :class:`RenderError` when ``out`` cannot be written, or is a folder that is
+    neither new, empty nor an earlier digest, or holds any of ``keep`` (the records)."""
+    check_replaceable(out, mark=DIGEST_MARK, what="digest", keep=keep)
     templates = templates or TemplateFolder()
     formats = list(formats or FORMATS)
     profile = profile or load_profiles()[DIGEST.audience]
@@ -157,6 +162,9 @@ def build_digest(
         raise RenderError(f"cannot write the digest to {out}: {error.strerror or error}") from None
     try:
         folder = staging.folder(out.name)
+        (folder / DIGEST_MARK).write_text(
+            "Made by summarygen digest: the next digest replaces this whole folder.\n"
+        )
         files: list[Path] = []
         with pdf_scratch(staging.scratch()):
             for fmt in formats:

@@ -128,6 +128,34 @@ def record_files(folder: Path) -> list[Path]:
     return found
 
 
+SITE_MARK = ".summarygen-site"
+"""The file that marks a folder as a site this tool made, which the next build may replace."""
+
+
+def check_replaceable(out: Path, *, mark: str, what: str, keep: Sequence[Path] = ()) -> None:
+    """Refuse to publish into ``out`` (which is replaced whole) unless it is new, empty, or
+    an earlier ``what`` this tool made (it holds ``mark``), and holds none of ``keep`` (the
+    records it is built from).
+
+    Raises :class:`RenderError` saying why, before anything is written."""
+    target = out.resolve()
+    for folder in keep:
+        inside = folder.resolve()
+        if inside == target or target in inside.parents:
+            raise RenderError(
+                f"{out}: holds the records ({folder}), and the {what} folder is replaced "
+                f"whole: give a new folder for the {what}, e.g. -o {what}"
+            )
+    if not out.exists() or not out.is_dir():
+        return  # a file there is refused when publishing, with its own message
+    if (out / mark).is_file() or not any(out.iterdir()):
+        return
+    raise RenderError(
+        f"{out}: is a folder with other files in it, not an earlier {what}; the {what} "
+        f"folder is replaced whole, so give a new or empty folder"
+    )
+
+
 def build_site(
     records: Path,
     out: Path,
@@ -152,6 +180,7 @@ def build_site(
         raise RenderError(
             f"{records}: no records in this folder (.yaml, .yml, .json, or a Word record form)"
         )
+    check_replaceable(out, mark=SITE_MARK, what="site", keep=[records])
     pictures = list(templates.pictures)
     out = out.absolute()
     site = Site(out)
@@ -162,6 +191,9 @@ def build_site(
         raise RenderError(f"cannot write the site to {out}: {error.strerror or error}") from None
     try:
         root = staging.folder(out.name)
+        (root / SITE_MARK).write_text(
+            "Made by summarygen site: the next build replaces this whole folder.\n"
+        )
         with pdf_scratch(staging.scratch()):
             seen: dict[str, Path] = {}
             for path in paths:

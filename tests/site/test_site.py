@@ -228,6 +228,35 @@ def test_a_word_record_form_is_a_record_of_the_site_and_other_word_files_are_not
     assert [path.name for path in record_files(records)] == ["child-m.docx"]
 
 
+@pytest.mark.parametrize("out", ["records", ".", "work"])
+def test_the_site_never_replaces_the_records_or_a_folder_it_did_not_make(
+    tmp_path: Path, out: str
+) -> None:
+    """-o names a folder that is replaced whole: the records folder, a folder holding it, or
+    a folder of someone's other files is refused before anything is written."""
+    records = _records_with(tmp_path, {"notes.txt": "keep me"}, [ROOT / "samples" / "child-m.yaml"])
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "letter.docx").write_bytes(b"keep me too")
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    target = tmp_path / out
+    result = subprocess.run(
+        [sys.executable, "-m", "summarygen", "site", str(records), "-o", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "give a new" in result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+    digest = subprocess.run(
+        [sys.executable, "-m", "summarygen", "digest", str(records), "-o", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert digest.returncode == 2, digest.stdout + digest.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
 def test_a_folder_without_records_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     out = tmp_path / "s"
