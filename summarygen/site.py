@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Sequence
@@ -179,6 +180,11 @@ def build_site(
     if not paths:
         raise RenderError(
             f"{records}: no records in this folder (.yaml, .yml, .json, or a Word record form)"
+        )
+    if base_url and not re.fullmatch(r"https?://[^\s\"'<>]+", base_url):
+        raise RenderError(
+            f"--base-url {base_url[:80]!r}: give the web address the site will have, "
+            "starting https:// (or http://)"
         )
     check_replaceable(out, mark=SITE_MARK, what="site", keep=[records])
     pictures = list(templates.pictures)

@@ -3,6 +3,7 @@ of the report's words found a place and what to do next."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -62,6 +63,7 @@ def run_import(report: Path, output: Path, *, force: bool, out: Console, err: Co
             err.print(terminal_text(problem))
         return BAD_INPUT
     text = draft_yaml(draft, report.name)
+    temporary = ""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
@@ -71,6 +73,9 @@ def run_import(report: Path, output: Path, *, force: bool, out: Console, err: Co
             file.write(text)
         os.replace(temporary, output)
     except OSError as error:
+        if temporary:  # never leave the report's text half-written beside the draft
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         err.print(terminal_text(f"{output}: cannot be written: {error.strerror}"))
         return BAD_INPUT
     share = draft.placed_share

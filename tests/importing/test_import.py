@@ -178,6 +178,16 @@ def test_a_completed_draft_validates(imported: Any, tmp_path: Path) -> None:
 # --- the command ---------------------------------------------------------------------------
 
 
+def test_a_draft_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -> None:
+    report = shapes.heading_styles(tmp_path)
+    (tmp_path / "out" / "draft.yaml").mkdir(parents=True)  # a folder where the file should go
+    result = CliRunner().invoke(
+        app, ["import", str(report), "-o", str(tmp_path / "out" / "draft.yaml"), "--force"]
+    )
+    assert result.exit_code == 2 and "cannot be written" in result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["draft.yaml"]
+
+
 def test_command_writes_the_draft_and_says_what_share_it_placed(tmp_path: Path) -> None:
     report = shapes.heading_styles(tmp_path)
     output = tmp_path / "child-p.yaml"

@@ -257,6 +257,13 @@ def test_the_site_never_replaces_the_records_or_a_folder_it_did_not_make(
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/", "example.org"])
+def test_the_base_url_is_a_web_address(tmp_path: Path, url: str) -> None:
+    with pytest.raises(RenderError, match="base-url"):
+        build_site(ROOT / "samples", tmp_path / "site", base_url=url)
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_folder_without_records_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     out = tmp_path / "s"
