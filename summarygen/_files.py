@@ -16,6 +16,32 @@ still growing) is held to the same limit."""
 _CHUNK = 1 << 16
 
 
+MAX_UNPACKED_BYTES = 200_000_000
+"""A Word document (a zip package) whose parts add up to more than this once unpacked is
+refused before it is parsed: a report of text is a few MB; more is a "zip bomb" (a small
+file that unpacks to gigabytes) or surely the wrong file."""
+
+
+def unpacked_too_big(data: bytes | Path) -> str | None:
+    """Why the zip package (a DOCX) in ``data`` (its bytes, or its path) is too big once
+    unpacked, as a message; None when it is not, or is not a zip (its reader says so)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if unpacked <= MAX_UNPACKED_BYTES:
+        return None
+    return (
+        f"unpacks to {unpacked // 1_000_000:,} MB, more than a document of text ever holds "
+        f"({MAX_UNPACKED_BYTES // 1_000_000} MB at most): it may be damaged or made to harm; "
+        "is this the right file?"
+    )
+
+
 def whole_file_problem(name: str, message: str) -> RecordError:
     return RecordError([Problem(name, None, None, "", message)])
 

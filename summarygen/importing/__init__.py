@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .._files import whole_file_problem
+from .._files import unpacked_too_big, whole_file_problem
 from ..record.schema import Record, Review
 from ._place import Placement, finish, place_units
 from ._units import read_units
@@ -56,6 +56,8 @@ def import_report(path: Path) -> Draft:
         raise whole_file_problem(name, f"cannot be read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
         raise whole_file_problem(name, "is more than 50 MB; is this the right file?")
+    if suffix == ".docx" and (too_big := unpacked_too_big(data)) is not None:
+        raise whole_file_problem(name, too_big)
     try:
         units = read_units(data, suffix)
     except Exception as error:  # a damaged or mislabelled file: python-docx, zip, lxml, utf-8

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .._files import unpacked_too_big
 from ..checks.units import units
 from ..document import Block, Document, Meta
 from ..errors import Problem, RecordError
@@ -63,6 +64,8 @@ def read_file(path: Path, audience: str) -> Document:
         if path.stat().st_size > MAX_BYTES:
             raise _problem(path, "is over 50 MB; is this the right file?")
         data = path.read_bytes()
+        if suffix == ".docx" and (too_big := unpacked_too_big(data)) is not None:
+            raise _problem(path, too_big)
     except FileNotFoundError:
         raise _problem(path, "no such file") from None
     except OSError as error:

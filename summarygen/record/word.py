@@ -36,7 +36,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from .._files import whole_file_problem
+from .._files import unpacked_too_big, whole_file_problem
 from ..errors import Problem, RecordError
 from ..readers.docx import _text as _docx_text
 from .schema import Register
@@ -398,6 +398,8 @@ def is_record_form(path: FilePath) -> bool:
 def read_word_source(file: FilePath) -> WordSource:
     """The record data of the Word form ``file``, or a RecordError if it cannot be opened."""
     name = str(file)
+    if (too_big := unpacked_too_big(FilePath(file))) is not None:
+        raise whole_file_problem(name, too_big)
     try:
         document = docx.Document(str(file))
     except FileNotFoundError:
