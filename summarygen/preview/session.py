@@ -147,18 +147,24 @@ class PreviewSession:
         try:
             record = load_record(self.path, pictures=self._pictures())
         except RecordError as error:
-            self.snapshot = Snapshot(self._version, self.path.name, problems=tuple(error.problems))
+            self.snapshot = Snapshot(
+                self._version, self.path.name, problems=self._masked_problems(error.problems)
+            )
             return self.snapshot
         except SummarygenError as error:
             self.snapshot = Snapshot(
-                self._version, self.path.name, problems=(self._problem(error),)
+                self._version,
+                self.path.name,
+                problems=self._masked_problems([self._problem(error)]),
             )
             return self.snapshot
         try:
             self.snapshot = self._snapshot(record)
         except SummarygenError as error:  # a template failed, a profile override is wrong ...
             problems = error.problems if isinstance(error, RecordError) else [self._problem(error)]
-            self.snapshot = Snapshot(self._version, self.path.name, problems=tuple(problems))
+            self.snapshot = Snapshot(
+                self._version, self.path.name, problems=self._masked_problems(problems)
+            )
         return self.snapshot
 
     # --- the steps -------------------------------------------------------------------------
@@ -235,6 +241,16 @@ class PreviewSession:
             self._profiles_key = key
             self._checked.clear()  # every document's targets may have moved
         return self._profiles
+
+    def _masked_problems(self, problems: Sequence[Problem]) -> tuple[Problem, ...]:
+        """The record's problems with any identifier in their words masked: a message quotes
+        the value it refuses, which may be a name the register protects."""
+        return tuple(
+            replace(
+                problem, message=mask_identifiers(problem.message, self.register, self._allowed)
+            )
+            for problem in problems
+        )
 
     def _mask(self, finding: Finding) -> Finding:
         """The finding with identifiers in its quote, message and fix masked (as

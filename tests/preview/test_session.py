@@ -176,3 +176,20 @@ def test_a_waiver_added_later_is_heard_by_unchanged_documents(record: Path) -> N
     state = session.snapshot.documents["children"]
     assert state.document is before  # not composed again
     assert not [f for f in state.check.findings if f.check.startswith("identity.")]
+
+
+def test_a_record_problem_that_quotes_an_identifier_shows_it_masked(
+    record: Path, tmp_path: Path
+) -> None:
+    """A problem quotes the value it refuses: a protected name typed in a date field."""
+    protected = tmp_path / "protected.txt"
+    protected.write_text("Zebulon Quartermaine\n")
+    session = PreviewSession(record, register=load_register(protected))
+    text = record.read_text()
+    due = text[text.index("due: ") : text.index("\n", text.index("due: "))]
+    record.write_text(edited(text, due, "due: Zebulon Quartermaine SW1A 1AA"))
+    snapshot = session.refresh()
+    assert not snapshot.ok
+    said = " ".join(problem.message for problem in snapshot.problems)
+    assert "is not a date" in said
+    assert "Zebulon" not in said and "Quartermaine" not in said and "SW1A 1AA" not in said
