@@ -321,18 +321,28 @@ class _Reader:
         style = _paragraph_style(p)
         level = None if in_table or in_box else self.styles.heading_level(style, p.find(_w("pPr")))
         heading = level is not None and bool(text.strip())
+        # paragraphs are numbered as the readability checks number them: those with text,
+        # outside tables and text boxes; a picture on its own is placed by the one before it
+        counted = bool(text.strip()) and not in_box and not in_table
         if heading:
             self.section = " ".join(text.split())
             self.number = 0
-        elif (text.strip() or drawings) and not in_box:
+        elif counted:
             self.number += 1
         if heading:
             where = f"the heading '{self.section}'"
         elif in_box:
             where = f"a text box in {self.anchor}"
         else:
-            place = f"paragraph {self.number}" if text.strip() or drawings else ""
-            if not place:
+            if in_table:
+                place = f"a cell of table {len(self.tables)}"
+            elif counted:
+                place = f"paragraph {self.number}"
+            elif drawings:
+                place = (
+                    f"after paragraph {self.number}" if self.number else "before paragraph 1"
+                )
+            else:
                 place = f"an empty paragraph after paragraph {self.number}"
                 if not self.number:
                     place = "an empty paragraph" + (" under the heading" if self.section else "")
@@ -344,7 +354,7 @@ class _Reader:
             drawings,
             links,
             self.section,
-            self.number if (text.strip() or drawings) and not heading and not in_box else 0,
+            self.number if counted and not heading else 0,
             in_table,
             in_box,
             self.part,

@@ -464,7 +464,8 @@ def test_where_says_section_and_paragraph_in_words_word_uses(tmp_path: Path) -> 
 
     found = {f.check: f for f in findings_of(build, tmp_path)}
     picture_where = found["accessibility.alt-text"].where
-    assert picture_where == "the picture in section 'Background', paragraph 2"
+    # numbered as the readability checks number paragraphs: a picture alone is not one
+    assert picture_where == "the picture in section 'Background', after paragraph 1"
     assert found["accessibility.alt-text"].severity is Severity.ERROR
     assert found["accessibility.table-header"].where == "table 1 (under 'Actions')"
     assert found["accessibility.table-header"].text == "Action | Lead"
@@ -712,3 +713,25 @@ def test_a_draft_mark_in_the_header_is_page_furniture(tmp_path: Path) -> None:
     )
     found = [f.check for f in accessibility_findings(path)]
     assert "accessibility.header-footer-only" not in found
+
+
+def test_paragraphs_are_numbered_as_the_readability_checks_number_them(tmp_path: Path) -> None:
+    """One file, one numbering: a picture on its own line and an empty paragraph before the
+    text do not shift the numbers the accessibility findings give."""
+    from summarygen.checks.units import units
+    from summarygen.readers.files import read_file
+
+    def build(word: WordDocument) -> None:
+        word.add_heading("Background", 1)
+        word.add_picture(str(PICTURE))
+        word.add_paragraph()
+        word.add_paragraph(SENTENCE)
+        looks_like_heading_here = word.add_paragraph().add_run("What the school knew")
+        looks_like_heading_here.bold = True
+        looks_like_heading_here.font.size = Pt(16)
+        word.add_paragraph(SENTENCE)
+
+    (fake,) = [f for f in findings_of(build, tmp_path) if f.check == "accessibility.fake-heading"]
+    read = read_file(tmp_path / "made.docx", "professional")
+    (unit,) = [u for u in units(read) if u.text == "What the school knew"]
+    assert fake.where == unit.where == "section 'Background', paragraph 2"
