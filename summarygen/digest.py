@@ -90,7 +90,7 @@ def compose_digest(records: Sequence[Record], templates: TemplateFolder | None =
         template = _environment(templates).get_template("digest.md.j2")
         markdown = template.render(
             reviews=reviews,
-            partnerships=" and ".join(partnerships),
+            partnerships=_joined(partnerships),
             themes=recurring_themes(records),
             count=count,
         )
@@ -109,19 +109,24 @@ def compose_digest(records: Sequence[Record], templates: TemplateFolder | None =
     meta = Meta(
         document=DIGEST.id,
         label=DIGEST.label,
-        title=f"{len(records)} case reviews: {' and '.join(partnerships)}",
+        title=f"Reviews published by {_joined(partnerships)}",
         audience=DIGEST.audience,
         register=DIGEST.register.value,
         review_id=FILE_STEM,
-        partnership=" and ".join(partnerships),
+        partnership=_joined(partnerships),
         subjects=tuple(s.pseudonym for record in records for s in record.subjects),
         date=latest.display() if latest else "",
         fiction=all(record.fiction for record in records),
-        author=" and ".join(partnerships),
+        author=_joined(partnerships),
         keywords=tuple(dict.fromkeys(k for record in records for k in record.keywords)),
     )
     notices = tuple(notice for composer in composers for notice in composer.notices())
     return Document(meta, blocks, notices)
+
+
+def _joined(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass

@@ -519,7 +519,10 @@ def print_summary(
     was written, and ``command`` with ``--details`` or ``--format json``."""
     head: list[Any] = []
     if title:
-        head.append(terminal_line((title, "bold"), f": {plural(len(checks), 'document')} checked"))
+        documents = [check for check in checks if check.targets]  # not the pack as a whole
+        head.append(
+            terminal_line((title, "bold"), f": {plural(len(documents), 'document')} checked")
+        )
     for table in documents_overview(worst_documents_first(checks), console, fail_on):
         head.extend([table, Text("")])
     attention = most_needing_attention(checks)

@@ -243,6 +243,8 @@ def _build_review(
     pictures: list[str],
     seen: dict[str, Path],
 ) -> SiteReview | Skipped:
+    if path.is_symlink():  # a link may lead anywhere on the machine: only what is here
+        return Skipped(path, "is a link to another file: copy the record itself into the folder")
     try:
         record = load_record(path, pictures=pictures)
     except RecordError as error:

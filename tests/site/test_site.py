@@ -228,6 +228,18 @@ def test_a_word_record_form_is_a_record_of_the_site_and_other_word_files_are_not
     assert [path.name for path in record_files(records)] == ["child-m.docx"]
 
 
+def test_a_link_in_the_records_folder_is_left_out_unread(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "secret.yaml"
+    outside.parent.mkdir()
+    outside.write_text("review: [not, for, the, site]\n")
+    records = _records_with(tmp_path, {}, [ROOT / "samples" / "child-m.yaml"])
+    (records / "linked.yaml").symlink_to(outside)
+    site = build_site(records, tmp_path / "site")
+    (skipped,) = site.skipped
+    assert skipped.path.name == "linked.yaml" and "is a link" in skipped.reason
+    assert [review.record.review.id for review in site.reviews] == ["child-m"]
+
+
 @pytest.mark.parametrize("out", ["records", ".", "work"])
 def test_the_site_never_replaces_the_records_or_a_folder_it_did_not_make(
     tmp_path: Path, out: str
