@@ -16,7 +16,6 @@ from pathlib import Path
 
 import jinja2
 
-from ._staging import Staging
 from ._templates import TemplateFolder
 from .accessibility import accessibility_findings
 from .checks.engine import DocumentCheck, check_document
@@ -30,7 +29,7 @@ from .identity.gate import allowed_by, scan_files
 from .identity.register import ProtectedEntry
 from .readers.markdown import read_markdown
 from .record import Record, Register
-from .site import check_replaceable, kind_label, merged_allowed
+from .site import WholeFolder, check_replaceable, kind_label, merged_allowed
 from .writers import FORMATS, writer_for
 from .writers.pdf import scratch_in as pdf_scratch
 
@@ -159,19 +158,9 @@ def build_digest(
     profile = profile or load_profiles()[DIGEST.audience]
     document = compose_digest(records, templates)
     allowed = merged_allowed([allowed_by(record) for record in records])
-    out = out.absolute()
-    try:
-        staging = Staging(out.parent)
-        staging.__enter__()
-    except OSError as error:
-        raise RenderError(f"cannot write the digest to {out}: {error.strerror or error}") from None
-    try:
-        folder = staging.folder(out.name)
-        (folder / DIGEST_MARK).write_text(
-            "Made by summarygen digest: the next digest replaces this whole folder.\n"
-        )
+    with WholeFolder(out, mark=DIGEST_MARK, what="digest") as staged:
         files: list[Path] = []
-        with pdf_scratch(staging.scratch()):
+        with pdf_scratch(staged.scratch()):
             for fmt in formats:
                 try:
                     data = writer_for(fmt)(document, templates)
@@ -179,7 +168,7 @@ def build_digest(
                     raise
                 except Exception as error:  # a writer's library failed: say which format
                     raise RenderError(f"digest: {fmt.upper()}: {error}") from error
-                path = folder / f"{FILE_STEM}.{fmt}"
+                path = staged.folder / f"{FILE_STEM}.{fmt}"
                 path.write_bytes(data)
                 files.append(path)
         found: list[Finding] = scan_files(files, register, allowed)
@@ -195,14 +184,7 @@ def build_digest(
                 f"{len(identifiers)} identifier(s) found in the digest: nothing was published",
                 [check],
             )
-        try:
-            target = staging.publish(out.name)
-        except OSError as error:
-            raise RenderError(
-                f"cannot write the digest to {out}: {error.strerror or error}"
-            ) from None
-    finally:
-        staging.__exit__(None, None, None)
+        target = staged.publish()
     return Digest(target, [target / path.name for path in files], check, document.notices)
 
 

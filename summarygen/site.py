@@ -157,6 +157,52 @@ def check_replaceable(out: Path, *, mark: str, what: str, keep: Sequence[Path] =
     )
 
 
+class WholeFolder:
+    """A folder (a site, a digest) written privately and put in place whole, in one step, as
+    a pack is: ``with WholeFolder(out, mark=..., what="site") as staged:`` fill
+    ``staged.folder``, then ``staged.publish()``. Leaving without publishing leaves ``out`` as
+    it was. The folder carries ``mark``, so :func:`check_replaceable` lets the next one in.
+
+    Raises :class:`RenderError` when ``out`` cannot be written."""
+
+    def __init__(self, out: Path, *, mark: str, what: str) -> None:
+        self.out = out.absolute()
+        self.mark = mark
+        self.what = what
+
+    def __enter__(self) -> WholeFolder:
+        try:
+            self.staging = Staging(self.out.parent).__enter__()
+        except OSError as error:
+            raise RenderError(self._cannot(error)) from None
+        try:
+            self.folder = self.staging.folder(self.out.name)
+            (self.folder / self.mark).write_text(
+                f"Made by summarygen {self.what}: the next one replaces this whole folder.\n"
+            )
+        except BaseException:
+            self.staging.__exit__(None, None, None)
+            raise
+        return self
+
+    def scratch(self) -> Path:
+        """A private folder for temporary files (the PDF writer's)."""
+        return self.staging.scratch()
+
+    def publish(self) -> Path:
+        """Put the filled folder where ``out`` is, replacing an earlier one in one step."""
+        try:
+            return self.staging.publish(self.out.name)
+        except OSError as error:
+            raise RenderError(self._cannot(error)) from None
+
+    def __exit__(self, *_: object) -> None:
+        self.staging.__exit__(None, None, None)
+
+    def _cannot(self, error: OSError) -> str:
+        return f"cannot write the {self.what} to {self.out}: {error.strerror or error}"
+
+
 def build_site(
     records: Path,
     out: Path,
@@ -190,17 +236,9 @@ def build_site(
     pictures = list(templates.pictures)
     out = out.absolute()
     site = Site(out)
-    try:
-        staging = Staging(out.parent)
-        staging.__enter__()
-    except OSError as error:
-        raise RenderError(f"cannot write the site to {out}: {error.strerror or error}") from None
-    try:
-        root = staging.folder(out.name)
-        (root / SITE_MARK).write_text(
-            "Made by summarygen site: the next build replaces this whole folder.\n"
-        )
-        with pdf_scratch(staging.scratch()):
+    with WholeFolder(out, mark=SITE_MARK, what="site") as staged:
+        root = staged.folder
+        with pdf_scratch(staged.scratch()):
             seen: dict[str, Path] = {}
             for path in paths:
                 if progress:
@@ -223,14 +261,7 @@ def build_site(
         ]
         if blocking:
             raise SiteBlocked(f"{len(blocking)} identifier(s) found in the site's own pages", [])
-        try:
-            staging.publish(out.name)
-        except OSError as error:
-            raise RenderError(
-                f"cannot write the site to {out}: {error.strerror or error}"
-            ) from None
-    finally:
-        staging.__exit__(None, None, None)
+        staged.publish()
     site.pages = [out / page.relative_to(root) for page in site.pages]
     return site
 

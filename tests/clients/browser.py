@@ -16,23 +16,11 @@ from typing import NamedTuple, TypedDict
 
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
+from summarygen.accessibility._axe import CHROMIUM_ARGS, WCAG_A_AA_TAGS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path(os.environ.get("SUMMARYGEN_CHROMIUM", "/usr/bin/chromium"))
-
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
-"""Keep the browser off the network: without these it tries to reach update and sync servers."""
-
-WCAG_A_AA_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
-"""axe-core's tags for the WCAG 2.0 and 2.1 success criteria of levels A and AA."""
 
 NARROW_VIEWPORT: ViewportSize = {"width": 320, "height": 640}
 """WCAG 1.4.10 Reflow: 320 CSS px wide, the same as 1280 px zoomed to 400 %."""
