@@ -48,6 +48,7 @@ from .pack import BuiltDocument, render_and_check
 from .record import Record, load_record
 from .record.schema import Register as Wording
 from .record.schema import RegisterText, text_for
+from .writers.html import page_environment
 from .writers.pdf import scratch_in as pdf_scratch
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
@@ -334,7 +335,7 @@ def placeholders_in(record: Record) -> list[Problem]:
 
 def _write_site(site: Site, root: Path, templates: TemplateFolder, base_url: str) -> None:
     css = templates.read("style.css")
-    environment = _environment(templates)
+    environment = page_environment(templates)
     partnership = _partnership(site.reviews)
     fiction = bool(site.reviews) and all(review.record.fiction for review in site.reviews)
     entries = [_entry(review) for review in _newest_first(site.reviews)]
@@ -383,17 +384,6 @@ def _render(environment: SandboxedEnvironment, name: str, **context: Any) -> str
         ) from None
     except jinja2.TemplateError as error:
         raise TemplateError(f"template {name}: {error}") from None
-
-
-@cache
-def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        loader=templates.loader(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def _partnership(reviews: list[SiteReview]) -> str:

@@ -7,13 +7,11 @@ that holds it, so it is reported like any other problem in a record.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from .._resources import read_rules_yaml
 from ..errors import Problem
-from .yaml_source import Path, Source
+from .yaml_source import Source, strings_in
 
 
 @cache
@@ -30,7 +28,7 @@ def find_placeholders(source: Source, file: str) -> list[Problem]:
 
     known = placeholder_texts()
     problems = []
-    for path, text in _strings(source.data, ()):
+    for path, text in strings_in(source.data, ()):
         normalised = " ".join(text.split())
         if normalised in known:
             position = source.position(path)
@@ -46,13 +44,3 @@ def find_placeholders(source: Source, file: str) -> list[Problem]:
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems
 
-
-def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value

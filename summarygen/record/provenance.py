@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
 from ..document import TextSource
-from .yaml_source import Path, Source
+from .yaml_source import Path, Source, strings_in
 
 _REGISTERS = ("professional", "plain", "child")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -54,7 +53,7 @@ class RecordOrigin:
         """Each paragraph of each text in the record (and each whole text, on one line) →
         the fields that hold it, with the character offset in the file where it starts."""
         index: dict[str, list[tuple[Path, int]]] = {}
-        for path, value in _strings(self.source.data, ()):
+        for path, value in strings_in(self.source.data, ()):
             position = self.source.position(path)
             if position is None:
                 continue
@@ -131,13 +130,3 @@ def _field(path: Path) -> str:
 
     return dotted(path[:-1] if _is_register(path) else path)
 
-
-def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value

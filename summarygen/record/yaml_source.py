@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -514,3 +515,15 @@ def _refuse_unprintable(text: str) -> None:
             text,
             yaml.reader.ReaderError("", unprintable.start(), ord(unprintable.group()), "", ""),
         )
+
+
+def strings_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every string in ``value`` (a record's plain data) with its path, in the data's order."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value

@@ -22,7 +22,7 @@ def write(document: Document, templates: TemplateFolder) -> bytes:
     """The Document as one standalone HTML page (UTF-8 bytes).
 
     Raises TemplateError naming the page template when it fails or breaks the sandbox."""
-    environment = _environment(templates)
+    environment = page_environment(templates)
     pictures = {
         block.picture: _data_uri(templates, block.picture)
         for block in document.walk()
@@ -47,7 +47,8 @@ def _data_uri(templates: TemplateFolder, name: str) -> str:
 
 
 @cache
-def _environment(templates: TemplateFolder) -> SandboxedEnvironment:
+def page_environment(templates: TemplateFolder) -> SandboxedEnvironment:
+    """The sandbox every HTML page template is rendered in (a document's, the site's)."""
     return SandboxedEnvironment(
         loader=templates.loader(),
         autoescape=True,
